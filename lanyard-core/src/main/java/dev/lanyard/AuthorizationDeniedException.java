@@ -1,0 +1,18 @@
+package dev.lanyard;
+
+/** The person (or the provider on their behalf) refused the sign-in, e.g. {@code access_denied}. */
+public final class AuthorizationDeniedException extends LanyardException {
+  private static final long serialVersionUID = 1L;
+
+  private final String error;
+
+  public AuthorizationDeniedException(String error, String message) {
+    super(message, null);
+    this.error = error;
+  }
+
+  /** The OAuth error code, e.g. {@code access_denied}. */
+  public String error() {
+    return error;
+  }
+}

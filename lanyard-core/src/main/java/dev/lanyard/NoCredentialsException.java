@@ -1,0 +1,10 @@
+package dev.lanyard;
+
+/** No credentials are configured at all: no grant, and no stored or given tokens. */
+public final class NoCredentialsException extends LanyardException {
+  private static final long serialVersionUID = 1L;
+
+  public NoCredentialsException(String message) {
+    super(message, null);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.lanyard;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The provider answered with an OAuth error (RFC 6749 §5.2): its {@code error} code, its
+ * description, and the HTTP status.
+ */
+public final class ProviderErrorException extends LanyardException {
+  private static final long serialVersionUID = 1L;
+
+  private final String error;
+  private final String description;
+  private final String errorUri;
+  private final int status;
+
+  public ProviderErrorException(String error, String description, String errorUri, int status) {
+    super(message(error, description, status), null);
+    this.error = Objects.requireNonNull(error, "error");
+    this.description = description;
+    this.errorUri = errorUri;
+    this.status = status;
+  }
+
+  private static String message(String error, String description, int status) {
+    StringBuilder sb = new StringBuilder("provider error ").append(error);
+    sb.append(" (HTTP ").append(status).append(')');
+    if (description != null && !description.isBlank()) {
+      sb.append(": ").append(oneLine(description));
+    }
+    return sb.toString();
+  }
+
+  static String oneLine(String s) {
+    String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+  }
+
+  /** The provider's {@code error} code, e.g. {@code invalid_grant}. */
+  public String error() {
+    return error;
+  }
+
+  /** The provider's {@code error_description}, when it sent one. */
+  public Optional<String> description() {
+    return Optional.ofNullable(description);
+  }
+
+  /** The provider's {@code error_uri}, when it sent one. */
+  public Optional<String> errorUri() {
+    return Optional.ofNullable(errorUri);
+  }
+
+  /** The HTTP status of the error response. */
+  public int status() {
+    return status;
+  }
+
+  /** True when the error says the grant (code, refresh token, password) is no longer good. */
+  public boolean isInvalidGrant() {
+    return "invalid_grant".equals(error);
+  }
+}

@@ -1,0 +1,246 @@
+package dev.lanyard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tokens of one sign-in, immutable: access token, optional refresh and ID token, type, scope,
+ * and absolute expiry times. {@link #toString()} never shows a token.
+ *
+ * <p>A token is expired when {@code now + skew >= expiresAt}: the skew makes tokens count as
+ * expired a little <em>before</em> the provider says so, never after.
+ */
+public final class TokenSet {
+  private final String accessToken;
+  private final String tokenType;
+  private final String refreshToken;
+  private final String idToken;
+  private final Scope scope;
+  private final Instant issuedAt;
+  private final Instant expiresAt;
+  private final Instant refreshExpiresAt;
+  private final String authorizationHeader;
+
+  private TokenSet(Builder b) {
+    this.accessToken = requireToken(b.accessToken, "accessToken");
+    this.tokenType = b.tokenType;
+    this.refreshToken = b.refreshToken;
+    this.idToken = b.idToken;
+    this.scope = b.scope;
+    this.issuedAt = Objects.requireNonNull(b.issuedAt, "issuedAt");
+    this.expiresAt = b.expiresAt;
+    this.refreshExpiresAt = b.refreshExpiresAt;
+    String type = "bearer".equalsIgnoreCase(tokenType) ? "Bearer" : tokenType;
+    // Built once: HTTP integrations ask for it on every request.
+    this.authorizationHeader = type + " " + accessToken;
+  }
+
+  private static String requireToken(String token, String name) {
+    if (token == null || token.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return token;
+  }
+
+  /** A builder for a token set with the given access token, issued now. */
+  public static Builder builder(String accessToken) {
+    return new Builder(accessToken);
+  }
+
+  /** A builder pre-filled with this token set, to derive a changed copy. */
+  public Builder newBuilder() {
+    Builder b = new Builder(accessToken);
+    b.tokenType = tokenType;
+    b.refreshToken = refreshToken;
+    b.idToken = idToken;
+    b.scope = scope;
+    b.issuedAt = issuedAt;
+    b.expiresAt = expiresAt;
+    b.refreshExpiresAt = refreshExpiresAt;
+    return b;
+  }
+
+  public String accessToken() {
+    return accessToken;
+  }
+
+  /** The token type as the provider wrote it, usually {@code Bearer}. */
+  public String tokenType() {
+    return tokenType;
+  }
+
+  public Optional<String> refreshToken() {
+    return Optional.ofNullable(refreshToken);
+  }
+
+  public Optional<String> idToken() {
+    return Optional.ofNullable(idToken);
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  /** When the token request was sent (expiry times count from here, never from the answer). */
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  /** When the access token expires; empty when it does not (a personal access token). */
+  public Optional<Instant> expiresAt() {
+    return Optional.ofNullable(expiresAt);
+  }
+
+  /** When the refresh token expires; empty when unknown or never. */
+  public Optional<Instant> refreshExpiresAt() {
+    return Optional.ofNullable(refreshExpiresAt);
+  }
+
+  /** The value of an {@code Authorization} header: {@code "Bearer <token>"}. */
+  public String authorizationHeader() {
+    return authorizationHeader;
+  }
+
+  /** True while {@code now + skew < expiresAt}, judged by the system clock. */
+  public boolean accessValid(Duration skew) {
+    return accessValid(skew, Instant.now());
+  }
+
+  /** True while {@code now + skew < expiresAt}; always true for a token that does not expire. */
+  public boolean accessValid(Duration skew, Instant now) {
+    return expiresAt == null || now.plus(skew).isBefore(expiresAt);
+  }
+
+  /** True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry). */
+  public boolean refreshValid(Duration skew) {
+    return refreshValid(skew, Instant.now());
+  }
+
+  /** True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry). */
+  public boolean refreshValid(Duration skew, Instant now) {
+    return refreshToken != null
+        && (refreshExpiresAt == null || now.plus(skew).isBefore(refreshExpiresAt));
+  }
+
+  /**
+   * The result of a refresh: {@code fresh}, keeping this set's refresh token (and ID token) when
+   * the provider did not send a new one.
+   */
+  public TokenSet mergeRefreshed(TokenSet fresh) {
+    if (fresh.refreshToken != null && (fresh.idToken != null || idToken == null)) {
+      return fresh;
+    }
+    Builder b = fresh.newBuilder();
+    if (fresh.refreshToken == null) {
+      b.refreshToken = refreshToken;
+      b.refreshExpiresAt = refreshExpiresAt;
+    }
+    if (fresh.idToken == null) {
+      b.idToken = idToken;
+    }
+    return b.build();
+  }
+
+  /** True when both hold the same tokens (times may differ). */
+  public boolean sameTokens(TokenSet other) {
+    return accessToken.equals(other.accessToken) && Objects.equals(refreshToken, other.refreshToken);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TokenSet t
+        && accessToken.equals(t.accessToken)
+        && tokenType.equals(t.tokenType)
+        && Objects.equals(refreshToken, t.refreshToken)
+        && Objects.equals(idToken, t.idToken)
+        && scope.equals(t.scope)
+        && issuedAt.equals(t.issuedAt)
+        && Objects.equals(expiresAt, t.expiresAt)
+        && Objects.equals(refreshExpiresAt, t.refreshExpiresAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(accessToken, refreshToken, expiresAt);
+  }
+
+  /** Shows the shape, never the tokens. */
+  @Override
+  public String toString() {
+    return "TokenSet{type="
+        + tokenType
+        + ", access=[redacted]"
+        + (refreshToken != null ? ", refresh=[redacted]" : "")
+        + (idToken != null ? ", id=[redacted]" : "")
+        + ", scope="
+        + scope
+        + ", expiresAt="
+        + (expiresAt != null ? expiresAt : "never")
+        + (refreshExpiresAt != null ? ", refreshExpiresAt=" + refreshExpiresAt : "")
+        + '}';
+  }
+
+  /** Builds a {@link TokenSet}; only the access token is required. */
+  public static final class Builder {
+    private final String accessToken;
+    private String tokenType = "Bearer";
+    private String refreshToken;
+    private String idToken;
+    private Scope scope = Scope.EMPTY;
+    private Instant issuedAt = Instant.now();
+    private Instant expiresAt;
+    private Instant refreshExpiresAt;
+
+    private Builder(String accessToken) {
+      this.accessToken = accessToken;
+    }
+
+    public Builder tokenType(String tokenType) {
+      this.tokenType = requireToken(tokenType, "tokenType");
+      return this;
+    }
+
+    public Builder refreshToken(String refreshToken) {
+      this.refreshToken = requireToken(refreshToken, "refreshToken");
+      return this;
+    }
+
+    public Builder idToken(String idToken) {
+      this.idToken = requireToken(idToken, "idToken");
+      return this;
+    }
+
+    public Builder scope(Scope scope) {
+      this.scope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    public Builder issuedAt(Instant issuedAt) {
+      this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+      return this;
+    }
+
+    public Builder expiresAt(Instant expiresAt) {
+      this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+      return this;
+    }
+
+    public Builder refreshExpiresAt(Instant refreshExpiresAt) {
+      this.refreshExpiresAt = Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
+      return this;
+    }
+
+    /** Removes the refresh token (and its expiry). */
+    public Builder noRefreshToken() {
+      this.refreshToken = null;
+      this.refreshExpiresAt = null;
+      return this;
+    }
+
+    public TokenSet build() {
+      return new TokenSet(this);
+    }
+  }
+}

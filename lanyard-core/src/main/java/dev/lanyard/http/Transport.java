@@ -1,0 +1,282 @@
+package dev.lanyard.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * How Lanyard talks to identity providers: timeouts, proxy, trusted certificates, and the bounded
+ * retry policy for 5xx/429 answers and connection failures.
+ *
+ * <p>Immutable and shareable; one {@link HttpClient} is built lazily per instance.
+ */
+public final class Transport {
+  private static final Transport DEFAULTS = builder().build();
+
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final int maxRetries;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Duration maxRetryAfter;
+  private final boolean allowInsecureHttp;
+  private final ProxySelector proxy;
+  private final SSLContext sslContext;
+  private volatile HttpClient client;
+
+  private Transport(Builder b) {
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.maxRetries = b.maxRetries;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.maxRetryAfter = b.maxRetryAfter;
+    this.allowInsecureHttp = b.allowInsecureHttp;
+    this.proxy = b.proxy;
+    this.sslContext = b.sslContext;
+  }
+
+  /** The shared default transport: 10 s connect, 30 s request timeout, 3 retries. */
+  public static Transport defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder pre-filled with this transport's settings. */
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.connectTimeout = connectTimeout;
+    b.requestTimeout = requestTimeout;
+    b.maxRetries = maxRetries;
+    b.initialBackoff = initialBackoff;
+    b.maxBackoff = maxBackoff;
+    b.maxRetryAfter = maxRetryAfter;
+    b.allowInsecureHttp = allowInsecureHttp;
+    b.proxy = proxy;
+    b.sslContext = sslContext;
+    return b;
+  }
+
+  /** The HTTP client this transport sends with (HTTP/1.1, no redirects followed). */
+  public HttpClient httpClient() {
+    HttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          HttpClient.Builder b =
+              HttpClient.newBuilder()
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .connectTimeout(connectTimeout);
+          if (proxy != null) {
+            b.proxy(proxy);
+          }
+          if (sslContext != null) {
+            b.sslContext(sslContext);
+          }
+          client = c = b.build();
+        }
+      }
+    }
+    return c;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** A {@code Retry-After} longer than this is not waited for: the answer is returned instead. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  /**
+   * Fails unless {@code uri} is HTTPS, or plain HTTP to a loopback host, or insecure HTTP was
+   * explicitly allowed.
+   */
+  public void requireSecure(URI uri, String what) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https")) {
+      return;
+    }
+    if (scheme.equals("http") && (allowInsecureHttp || isLoopback(uri.getHost()))) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        what
+            + " must use https (got "
+            + uri
+            + "); plain http is allowed only for 127.0.0.1, ::1 and localhost,"
+            + " or with Transport.Builder.allowInsecureHttp(true)");
+  }
+
+  /** True for 127.0.0.0/8, ::1 and localhost. */
+  public static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost")
+        || h.startsWith("127.")
+        || h.equals("[::1]")
+        || h.equals("::1")
+        || h.endsWith(".localhost");
+  }
+
+  @Override
+  public String toString() {
+    return "Transport{connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", maxRetries="
+        + maxRetries
+        + '}';
+  }
+
+  /** Builds a {@link Transport}. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private int maxRetries = 3;
+    private Duration initialBackoff = Duration.ofMillis(250);
+    private Duration maxBackoff = Duration.ofSeconds(8);
+    private Duration maxRetryAfter = Duration.ofSeconds(30);
+    private boolean allowInsecureHttp;
+    private ProxySelector proxy;
+    private SSLContext sslContext;
+
+    private Builder() {}
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /** Retries after the first attempt, 0 to 10. */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The first backoff; it doubles per retry (with jitter) up to {@link #maxBackoff}. */
+    public Builder initialBackoff(Duration backoff) {
+      this.initialBackoff = positive(backoff, "initialBackoff");
+      return this;
+    }
+
+    public Builder maxBackoff(Duration backoff) {
+      this.maxBackoff = positive(backoff, "maxBackoff");
+      return this;
+    }
+
+    public Builder maxRetryAfter(Duration max) {
+      this.maxRetryAfter = positive(max, "maxRetryAfter");
+      return this;
+    }
+
+    /** Allows plain http to non-loopback hosts. For development only: tokens travel in clear. */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    public Builder proxy(ProxySelector proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
+     * Trusts exactly the certificates in a PEM bundle (a private CA), instead of the JDK's
+     * defaults.
+     */
+    public Builder trustedCertificates(Path pemBundle) throws IOException {
+      try (InputStream in = Files.newInputStream(pemBundle)) {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        ks.load(null, null);
+        int i = 0;
+        for (Certificate cert : cf.generateCertificates(in)) {
+          ks.setCertificateEntry("ca-" + i++, cert);
+        }
+        if (i == 0) {
+          throw new IOException("no certificate found in " + pemBundle);
+        }
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        this.sslContext = ctx;
+        return this;
+      } catch (GeneralSecurityException e) {
+        throw new IOException("cannot use certificates in " + pemBundle + ": " + e.getMessage(), e);
+      }
+    }
+
+    public Transport build() {
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+      }
+      return new Transport(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

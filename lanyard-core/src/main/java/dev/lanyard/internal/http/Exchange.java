@@ -1,0 +1,163 @@
+package dev.lanyard.internal.http;
+
+import dev.lanyard.ProviderUnreachableException;
+import dev.lanyard.http.Transport;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one request to a provider with the transport's bounded retries.
+ *
+ * <p>Retried: connection failures (the request never left), and 429/503 answers, always; 500, 502,
+ * 504 and read timeouts only for replayable requests. A refresh with rotation is not replayable:
+ * if the provider processed it before failing, a second attempt would present a rotated-out
+ * refresh token, and Keycloak ends the whole session for that. 4xx answers are never retried.
+ */
+public final class Exchange {
+  private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+
+  private Exchange() {}
+
+  /** Sends {@code request}, retrying as described; {@code what} names the endpoint in errors. */
+  public static HttpResponse<String> send(
+      Transport transport, HttpRequest request, boolean replayable, String what)
+      throws IOException {
+    URI uri = request.uri();
+    transport.requireSecure(uri, what);
+    int attempts = transport.maxRetries() + 1;
+    long backoffMillis = transport.initialBackoff().toMillis();
+    IOException lastFailure = null;
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> response = null;
+      try {
+        response = transport.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException ie = new InterruptedIOException("interrupted while calling " + what);
+        ie.initCause(e);
+        throw ie;
+      } catch (IOException | UnresolvedAddressException e) {
+        IOException io = e instanceof IOException x ? x : new ConnectException("unknown host");
+        lastFailure = io;
+        boolean neverSent = io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
+        if (!(neverSent || replayable) || attempt >= attempts) {
+          throw unreachable(what, uri, io, attempt, transport);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ProviderUnreachableException("cannot call " + what + " at " + uri + ": " + e.getMessage(), e);
+      }
+      long waitMillis = backoffMillis;
+      if (response != null) {
+        int status = response.statusCode();
+        if (!retryable(status, replayable) || attempt >= attempts) {
+          return response;
+        }
+        Optional<Duration> retryAfter = retryAfter(response);
+        if (retryAfter.isPresent()) {
+          if (retryAfter.get().compareTo(transport.maxRetryAfter()) > 0) {
+            return response;
+          }
+          waitMillis = Math.max(waitMillis, retryAfter.get().toMillis());
+        }
+        log.debug("{} answered HTTP {}; retrying in {} ms", what, status, waitMillis);
+      } else {
+        log.debug("{} failed ({}); retrying in {} ms", what, describe(lastFailure), waitMillis);
+      }
+      sleep(jitter(waitMillis), what);
+      backoffMillis = Math.min(backoffMillis * 2, transport.maxBackoff().toMillis());
+    }
+  }
+
+  static boolean retryable(int status, boolean replayable) {
+    if (status == 429 || status == 503) {
+      return true;
+    }
+    return replayable && (status == 500 || status == 502 || status == 504);
+  }
+
+  /** The {@code Retry-After} header as a delay: delta-seconds or an HTTP date. */
+  static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    Optional<String> header = response.headers().firstValue("Retry-After");
+    if (header.isEmpty()) {
+      return Optional.empty();
+    }
+    String v = header.get().strip();
+    try {
+      long seconds = Long.parseLong(v);
+      return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (DateTimeParseException notDate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static long jitter(long millis) {
+    if (millis <= 1) {
+      return millis;
+    }
+    // 75–100 % of the delay: keeps many clients from retrying in lockstep.
+    return millis - ThreadLocalRandom.current().nextLong(millis / 4 + 1);
+  }
+
+  private static void sleep(long millis, String what) throws InterruptedIOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to retry " + what);
+    }
+  }
+
+  private static ProviderUnreachableException unreachable(
+      String what, URI uri, IOException e, int attempts, Transport transport) {
+    String reason = describe(e);
+    if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
+      reason = "no answer within " + transport.requestTimeout().toSeconds() + " s";
+    }
+    return new ProviderUnreachableException(
+        "could not reach "
+            + what
+            + " at "
+            + uri.getScheme()
+            + "://"
+            + uri.getAuthority()
+            + ": "
+            + reason
+            + (attempts > 1 ? " (" + attempts + " attempts)" : ""),
+        e);
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connection timed out";
+    }
+    if (e instanceof ConnectException) {
+      return e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "request timed out";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.lanyard.internal.http;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import dev.lanyard.MalformedResponseException;
+import dev.lanyard.ProviderErrorException;
+import dev.lanyard.Scope;
+import dev.lanyard.TokenSet;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.http.Transport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Posts token requests to one token endpoint and turns the answers into {@link TokenResponse}s. */
+public final class TokenEndpoint {
+  private final URI endpoint;
+  private final ClientAuthentication client;
+  private final Transport transport;
+  private final InstantSource clock;
+  private final Duration defaultLifetime;
+
+  public TokenEndpoint(
+      URI endpoint,
+      ClientAuthentication client,
+      Transport transport,
+      InstantSource clock,
+      Duration defaultLifetime) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.client = Objects.requireNonNull(client, "client");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
+    transport.requireSecure(endpoint, "the token endpoint");
+  }
+
+  public URI uri() {
+    return endpoint;
+  }
+
+  public ClientAuthentication client() {
+    return client;
+  }
+
+  /** Sends a token request and returns the tokens, or throws the provider's error. */
+  public TokenSet fetch(Map<String, String> parameters, Scope requested, boolean replayable)
+      throws IOException {
+    return request(parameters, requested, replayable).orThrow();
+  }
+
+  /** Sends a token request; an OAuth error comes back as a {@link TokenResponse.Failure}. */
+  public TokenResponse request(Map<String, String> parameters, Scope requested, boolean replayable)
+      throws IOException {
+    Instant sentAt = clock.instant();
+    HttpResponse<String> response =
+        postForm(transport, endpoint, client, parameters, replayable, "the token endpoint");
+    return parse(response, sentAt, requested, defaultLifetime, "the token endpoint");
+  }
+
+  /** Posts an authenticated form to a provider endpoint, with the transport's retries. */
+  public static HttpResponse<String> postForm(
+      Transport transport,
+      URI uri,
+      ClientAuthentication client,
+      Map<String, String> parameters,
+      boolean replayable,
+      String what)
+      throws IOException {
+    Map<String, String> form = new LinkedHashMap<>(parameters);
+    client.addFormParameters(form);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(transport.requestTimeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
+    client.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
+    return Exchange.send(transport, request.build(), replayable, what);
+  }
+
+  public static String formEncode(Map<String, String> form) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String> e : form.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Turns a token endpoint's answer into tokens or an OAuth error (RFC 6749 §5.1, §5.2).
+   *
+   * <p>Expiry counts from {@code sentAt}, the moment the request left, so network time never
+   * makes a token look longer-lived than it is. Without {@code expires_in} the access token's
+   * JWT {@code exp} is used, else {@code defaultLifetime}.
+   */
+  public static TokenResponse parse(
+      HttpResponse<String> response,
+      Instant sentAt,
+      Scope requested,
+      Duration defaultLifetime,
+      String what)
+      throws MalformedResponseException {
+    int status = response.statusCode();
+    String contentType = response.headers().firstValue("Content-Type").orElse("no content type");
+    Map<String, Object> json;
+    try {
+      json = Json.parseObject(response.body());
+    } catch (ParseException | RuntimeException e) {
+      throw new MalformedResponseException(
+          what
+              + " answered HTTP "
+              + status
+              + " ("
+              + contentType
+              + ") with a body that is not a JSON object"
+              + (status >= 400 ? "; the provider may be down or misconfigured" : ""),
+          status);
+    }
+    try {
+      if (status >= 400) {
+        Optional<String> error = Json.string(json, "error");
+        if (error.isEmpty() || error.get().isBlank()) {
+          throw new MalformedResponseException(
+              what + " answered HTTP " + status + " without an OAuth error code", status);
+        }
+        return new TokenResponse.Failure(
+            new ProviderErrorException(
+                error.get(),
+                Json.string(json, "error_description").orElse(null),
+                Json.string(json, "error_uri").orElse(null),
+                status));
+      }
+      if (status != 200) {
+        throw new MalformedResponseException(
+            what + " answered HTTP " + status + " instead of 200", status);
+      }
+      return new TokenResponse.Success(tokens(json, sentAt, requested, defaultLifetime));
+    } catch (ParseException e) {
+      throw new MalformedResponseException(
+          what + " answered with an invalid token response: " + e.getMessage(), status, e);
+    }
+  }
+
+  private static TokenSet tokens(
+      Map<String, Object> json, Instant sentAt, Scope requested, Duration defaultLifetime)
+      throws ParseException {
+    String access = Json.string(json, "access_token").orElse("");
+    if (access.isEmpty()) {
+      throw new ParseException("no access_token", 0);
+    }
+    TokenSet.Builder b = TokenSet.builder(access).issuedAt(sentAt);
+    String type = Json.string(json, "token_type").orElse("Bearer");
+    b.tokenType(type.isBlank() ? "Bearer" : type);
+    Optional<Long> expiresIn = Json.number(json, "expires_in");
+    if (expiresIn.isPresent()) {
+      if (expiresIn.get() < 0) {
+        throw new ParseException("expires_in is negative", 0);
+      }
+      b.expiresAt(sentAt.plusSeconds(expiresIn.get()));
+    } else {
+      b.expiresAt(jwtExpiry(access).orElse(sentAt.plus(defaultLifetime)));
+    }
+    Optional<String> refresh = Json.string(json, "refresh_token").filter(s -> !s.isEmpty());
+    if (refresh.isPresent()) {
+      b.refreshToken(refresh.get());
+      Optional<Long> refreshIn = Json.number(json, "refresh_expires_in");
+      if (refreshIn.isPresent() && refreshIn.get() > 0) {
+        b.refreshExpiresAt(sentAt.plusSeconds(refreshIn.get()));
+      } else if (refreshIn.isEmpty()) {
+        jwtExpiry(refresh.get()).ifPresent(b::refreshExpiresAt);
+      }
+      // refresh_expires_in 0 (Keycloak's offline tokens): no expiry.
+    }
+    Json.string(json, "id_token").filter(s -> !s.isEmpty()).ifPresent(b::idToken);
+    Optional<String> scope = Json.string(json, "scope");
+    b.scope(scope.isPresent() ? Scope.of(scope.get()) : requested);
+    return b.build();
+  }
+
+  /** The {@code exp} of a token that happens to be a JWT; read for timing only, not trusted. */
+  static Optional<Instant> jwtExpiry(String token) {
+    if (token.chars().filter(c -> c == '.').count() != 2) {
+      return Optional.empty();
+    }
+    try {
+      JWT jwt = JWTParser.parse(token);
+      Date exp = jwt.getJWTClaimsSet().getExpirationTime();
+      return Optional.ofNullable(exp).map(Date::toInstant);
+    } catch (ParseException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

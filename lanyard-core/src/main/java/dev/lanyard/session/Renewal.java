@@ -1,0 +1,168 @@
+package dev.lanyard.session;
+
+import dev.lanyard.LoginRequiredException;
+import dev.lanyard.NoCredentialsException;
+import dev.lanyard.ProviderErrorException;
+import dev.lanyard.TokenSet;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.http.TokenEndpoint;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a session does inside the store's exclusive section: adopt tokens someone else already
+ * stored, else refresh, else re-grant, else say a person must sign in.
+ */
+final class Renewal {
+  private static final Logger log = LoggerFactory.getLogger(Renewal.class);
+
+  private final TokenSession session;
+  private final ProviderSource provider;
+  private final ClientAuthentication client;
+  private final Grant grant;
+  private final Duration defaultLifetime;
+  /** A grant that cannot re-authenticate (a refresh token from elsewhere) is good once. */
+  private final AtomicBoolean initialGrantUnused = new AtomicBoolean(true);
+  private volatile TokenEndpoint endpoint;
+
+  Renewal(
+      TokenSession session,
+      ProviderSource provider,
+      ClientAuthentication client,
+      Grant grant,
+      Duration defaultLifetime) {
+    this.session = session;
+    this.provider = provider;
+    this.client = client;
+    this.grant = grant;
+    this.defaultLifetime = defaultLifetime;
+  }
+
+  boolean hasGrant() {
+    return grant != null;
+  }
+
+  TokenSet renew(Optional<TokenSet> current, State seen, Ask ask) throws IOException {
+    if (session.generation() != seen.generation) {
+      throw new LoginRequiredException("the session was cleared; sign in again");
+    }
+    Instant now = session.clock().instant();
+    TokenSet stored = current.orElse(null);
+    if (stored != null && ask.satisfiedBy(state(stored), now.toEpochMilli())) {
+      return stored; // another thread or process already renewed: no token request
+    }
+    TokenSet base = stored != null ? stored : seen.tokens;
+    ProviderErrorException refused = null;
+    if (base != null && base.refreshValid(Duration.ZERO, now)) {
+      try {
+        log.debug("refreshing tokens at {} ({})", provider, ask);
+        String refreshToken = base.refreshToken().orElseThrow();
+        TokenSet fresh =
+            endpoint().fetch(Grant.refreshToken(refreshToken).parameters(), base.scope(), false);
+        return base.mergeRefreshed(fresh);
+      } catch (ProviderErrorException e) {
+        refused = e;
+        if (e.isInvalidGrant()) {
+          // Someone may have rotated the refresh token without our lock: look once more.
+          Optional<TokenSet> reread = session.store().load();
+          if (reread.isPresent()
+              && !reread.get().sameTokens(base)
+              && ask.satisfiedBy(state(reread.get()), now.toEpochMilli())) {
+            return reread.get();
+          }
+        }
+        log.debug("refresh refused: {}", e.getMessage());
+      }
+    }
+    if (grant != null
+        && (grant.canReauthenticate()
+            || (base == null && initialGrantUnused.compareAndSet(true, false)))) {
+      return obtain(now);
+    }
+    if (base == null) {
+      throw grant == null ? noCredentials() : new LoginRequiredException(
+          "the tokens were cleared and " + grant + " cannot sign in again; sign in again");
+    }
+    throw loginRequired(base, refused, now);
+  }
+
+  private TokenSet obtain(Instant now) throws IOException {
+    if (grant instanceof Grant.StaticToken st) {
+      TokenSet.Builder b = TokenSet.builder(st.token()).issuedAt(now);
+      st.expiresAt().ifPresent(b::expiresAt);
+      TokenSet t = b.build();
+      if (!t.accessValid(Duration.ZERO, now)) {
+        throw new LoginRequiredException(
+            "the static token expired at " + st.expiresAt().orElseThrow() + "; create a new one");
+      }
+      return t;
+    }
+    Grant.EndpointGrant g = (Grant.EndpointGrant) grant;
+    log.debug("requesting tokens at {} with {}", provider, g);
+    TokenSet t = endpoint().fetch(g.parameters(), g.scope(), g.replayable());
+    if (g instanceof Grant.RefreshToken rt && t.refreshToken().isEmpty()) {
+      t = t.newBuilder().refreshToken(rt.refreshToken()).build();
+    }
+    return t;
+  }
+
+  private State state(TokenSet tokens) {
+    return State.of(tokens, session.skew(), session.refreshAhead(), 0);
+  }
+
+  private TokenEndpoint endpoint() throws IOException {
+    TokenEndpoint e = endpoint;
+    if (e == null) {
+      if (!provider.configured()) {
+        throw new IllegalStateException(
+            "the tokens need renewing but no issuer or token endpoint is configured");
+      }
+      endpoint =
+          e =
+              new TokenEndpoint(
+                  provider.metadata().tokenEndpoint(),
+                  client,
+                  provider.transport(),
+                  session.clock(),
+                  defaultLifetime);
+    }
+    return e;
+  }
+
+  NoCredentialsException noCredentials() {
+    return new NoCredentialsException(
+        "no credentials configured: no grant, and no tokens in "
+            + session.store().describe()
+            + "; sign in first");
+  }
+
+  private static LoginRequiredException loginRequired(
+      TokenSet base, ProviderErrorException refused, Instant now) {
+    if (refused != null) {
+      return new LoginRequiredException(
+          "the provider refused the refresh token ("
+              + refused.error()
+              + refused.description().map(d -> ": " + d).orElse("")
+              + "); sign in again",
+          refused);
+    }
+    if (base.refreshToken().isEmpty()) {
+      return new LoginRequiredException(
+          "the access token expired and there is no refresh token; sign in again");
+    }
+    return new LoginRequiredException(
+        "the refresh token expired at " + base.refreshExpiresAt().orElse(now) + "; sign in again");
+  }
+
+  @Override
+  public String toString() {
+    return "provider=" + provider + ", client=" + (client == null ? "none" : client.clientId())
+        + ", grant=" + grant;
+  }
+}

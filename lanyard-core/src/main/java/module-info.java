@@ -1,0 +1,19 @@
+/**
+ * Lanyard: signs people and programs in to web APIs and keeps them signed in.
+ *
+ * <p>Runtime dependencies are the JDK, nimbus-jose-jwt (JOSE, and its bundled JSON parser) and
+ * slf4j-api.
+ */
+module dev.lanyard {
+  requires transitive java.net.http;
+  requires com.nimbusds.jose.jwt;
+  requires org.slf4j;
+
+  exports dev.lanyard;
+  exports dev.lanyard.client;
+  exports dev.lanyard.grant;
+  exports dev.lanyard.http;
+  exports dev.lanyard.provider;
+  exports dev.lanyard.session;
+  exports dev.lanyard.store;
+}
