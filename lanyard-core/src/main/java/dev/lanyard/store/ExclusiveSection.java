@@ -1,0 +1,129 @@
+package dev.lanyard.store;
+
+import dev.lanyard.LoginTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Mutual exclusion for one token file across threads and processes: a {@link ReentrantLock} per
+ * path within this JVM, then an exclusive {@link FileLock} on a lock file beside the token file.
+ *
+ * <p>The in-process lock comes first because a JVM holds file locks per process: a second
+ * {@code FileChannel.lock} on the same file throws {@link OverlappingFileLockException}, and on
+ * POSIX closing any channel to the file drops the process's lock. The lock file is never deleted,
+ * so every process always locks the same file.
+ */
+final class ExclusiveSection {
+  /** One in-process lock per token file, shared by every store instance for that path. */
+  private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final long MAX_SLEEP_MILLIS = 50;
+
+  private final Path lockFile;
+  private final Duration timeout;
+  private final ReentrantLock lock;
+
+  ExclusiveSection(Path file, Path lockFile, Duration timeout) {
+    this.lockFile = lockFile;
+    this.timeout = timeout;
+    this.lock = LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+  }
+
+  /** The body of a section. */
+  @FunctionalInterface
+  interface Body {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code body} holding both locks, acquired within the timeout; a thread already inside
+   * runs it at once. The lock file's folder must exist.
+   *
+   * @throws LoginTimeoutException when the locks are not acquired in time
+   */
+  void run(Body body) throws IOException {
+    if (lock.isHeldByCurrentThread()) {
+      body.run(); // an outer call on this thread holds both locks until it returns
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    acquireInProcess(deadline);
+    try (FileChannel channel =
+        FileChannel.open(
+            lockFile,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            SecureFiles.permissions(lockFile, SecureFiles.OWNER_FILE))) {
+      FileLock fileLock = acquireFileLock(channel, deadline);
+      try {
+        body.run();
+      } finally {
+        fileLock.release();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void acquireInProcess(long deadline) throws IOException {
+    try {
+      if (!lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw timedOut("another thread of this process holds it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted();
+    }
+  }
+
+  /** Polls with short sleeps: {@code FileChannel.lock()} cannot be given a deadline. */
+  private FileLock acquireFileLock(FileChannel channel, long deadline) throws IOException {
+    long sleepMillis = 1;
+    while (true) {
+      FileLock fileLock;
+      try {
+        fileLock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        fileLock = null; // this JVM holds it under another spelling of the path; wait it out
+      }
+      if (fileLock != null) {
+        return fileLock;
+      }
+      long remainingNanos = deadline - System.nanoTime();
+      if (remainingNanos <= 0) {
+        throw timedOut("another process holds it");
+      }
+      try {
+        Thread.sleep(Math.min(sleepMillis, TimeUnit.NANOSECONDS.toMillis(remainingNanos) + 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted();
+      }
+      sleepMillis = Math.min(sleepMillis * 2, MAX_SLEEP_MILLIS);
+    }
+  }
+
+  private LoginTimeoutException timedOut(String holder) {
+    return new LoginTimeoutException(
+        "Timed out after "
+            + timeout.toMillis()
+            + " ms waiting for the lock file "
+            + lockFile
+            + " ("
+            + holder
+            + ")");
+  }
+
+  private InterruptedIOException interrupted() {
+    return new InterruptedIOException("Interrupted while waiting for the lock file " + lockFile);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.lanyard.store;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owner-only files and folders, and crash-safe replacement of a file: on POSIX file systems new
+ * files are 0600 and new folders 0700; elsewhere the platform's defaults apply.
+ */
+final class SecureFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
+  static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> SHARED =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE);
+  /** Paths already warned about: one warning per path and process is enough. */
+  private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
+
+  private SecureFiles() {}
+
+  /** The attributes that create a file or folder with {@code permissions}, when POSIX. */
+  static FileAttribute<?>[] permissions(Path path, Set<PosixFilePermission> permissions) {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+  }
+
+  /** Creates {@code folder} (and missing parents) 0700; warns when an existing one is shared. */
+  static void ensureFolder(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      warnIfShared(folder, "folder", "700");
+      return;
+    }
+    Files.createDirectories(folder, permissions(folder, OWNER_FOLDER));
+  }
+
+  /** Warns once per path when others may read or write {@code path}. */
+  static void warnIfShared(Path path, String what, String mode) {
+    if (WARNED.contains(path)
+        || !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+      if (perms.stream().anyMatch(SHARED::contains) && WARNED.add(path)) {
+        LOG.warn(
+            "Token {} {} is open to other users ({}); restrict it with chmod {}",
+            what,
+            path,
+            PosixFilePermissions.toString(perms),
+            mode);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Only a warning is at stake; the read or write that follows reports real trouble.
+    }
+  }
+
+  /**
+   * Replaces {@code file} with {@code bytes} so that a crash leaves the old or the new content:
+   * write a 0600 temp file in the same folder, force it to disk, rename it over the file, then
+   * sync the folder (best effort). An empty folder in the file's place is removed first.
+   */
+  static void replace(Path file, byte[] bytes) throws IOException {
+    Path folder = file.getParent();
+    ensureFolder(folder);
+    Path temp =
+        Files.createTempFile(
+            folder, "." + file.getFileName() + ".", ".tmp", permissions(folder, OWNER_FILE));
+    boolean moved = false;
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(file); // fails, naming the path, unless the folder is empty
+      }
+      Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
+      moved = true;
+    } finally {
+      if (!moved) {
+        deleteQuietly(temp);
+      }
+    }
+    syncFolder(folder);
+  }
+
+  /** Deletes {@code file} if present and syncs its folder. */
+  static void delete(Path file) throws IOException {
+    if (Files.deleteIfExists(file)) {
+      syncFolder(file.getParent());
+    }
+  }
+
+  /** Makes a rename or delete in {@code folder} durable; not every platform can, so best effort. */
+  static void syncFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("Cannot sync folder {}: {}", folder, e.toString());
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      LOG.debug("Cannot delete temp file {}: {}", temp, e.toString());
+    }
+  }
+}

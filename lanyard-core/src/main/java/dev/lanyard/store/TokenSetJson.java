@@ -1,0 +1,139 @@
+package dev.lanyard.store;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.lanyard.Scope;
+import dev.lanyard.TokenSet;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The on-disk form of a {@link TokenSet}: one JSON object, version 1.
+ *
+ * <pre>{@code
+ * {"version":1,"token_type":"Bearer","access_token":"...","refresh_token":"...","id_token":"...",
+ *  "scope":"openid email","issued_at":"2025-01-01T10:00:00Z","expires_at":"2025-01-01T10:05:00Z",
+ *  "refresh_expires_at":"2025-01-01T10:30:00Z"}
+ * }</pre>
+ *
+ * <p>{@code refresh_token}, {@code id_token}, {@code expires_at} and {@code refresh_expires_at} are
+ * left out when absent; unknown fields are ignored. Reasons for rejecting a document never quote
+ * its contents, which are secrets.
+ */
+final class TokenSetJson {
+  static final int VERSION = 1;
+
+  private TokenSetJson() {}
+
+  /** The document for {@code tokens}, ending in a newline. */
+  static String write(TokenSet tokens) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("version", VERSION);
+    json.put("token_type", tokens.tokenType());
+    json.put("access_token", tokens.accessToken());
+    tokens.refreshToken().ifPresent(v -> json.put("refresh_token", v));
+    tokens.idToken().ifPresent(v -> json.put("id_token", v));
+    json.put("scope", tokens.scope().toString());
+    json.put("issued_at", tokens.issuedAt().toString());
+    tokens.expiresAt().ifPresent(v -> json.put("expires_at", v.toString()));
+    tokens.refreshExpiresAt().ifPresent(v -> json.put("refresh_expires_at", v.toString()));
+    return JSONObjectUtils.toJSONString(json) + "\n";
+  }
+
+  /**
+   * Parses a document written by {@link #write}.
+   *
+   * @throws Invalid with a reason that names fields, never values
+   */
+  static TokenSet read(String document) throws Invalid {
+    Map<String, Object> json;
+    try {
+      json = JSONObjectUtils.parse(document);
+    } catch (ParseException | RuntimeException e) {
+      throw new Invalid("not a JSON object");
+    }
+    Object version = json.get("version");
+    if (version == null) {
+      throw new Invalid("no version field");
+    }
+    if (!(version instanceof Number n) || n.doubleValue() != VERSION) {
+      throw new Invalid(
+          "unsupported version " + (version instanceof Number ? version : "(not a number)"));
+    }
+    TokenSet.Builder b = TokenSet.builder(required(json, "access_token"));
+    b.tokenType(required(json, "token_type"));
+    String refreshToken = optional(json, "refresh_token");
+    if (refreshToken != null) {
+      b.refreshToken(refreshToken);
+    }
+    String idToken = optional(json, "id_token");
+    if (idToken != null) {
+      b.idToken(idToken);
+    }
+    b.scope(scope(json));
+    b.issuedAt(instant("issued_at", required(json, "issued_at")));
+    String expiresAt = optional(json, "expires_at");
+    if (expiresAt != null) {
+      b.expiresAt(instant("expires_at", expiresAt));
+    }
+    String refreshExpiresAt = optional(json, "refresh_expires_at");
+    if (refreshExpiresAt != null) {
+      b.refreshExpiresAt(instant("refresh_expires_at", refreshExpiresAt));
+    }
+    return b.build();
+  }
+
+  private static Scope scope(Map<String, Object> json) throws Invalid {
+    Object value = json.get("scope");
+    if (!(value instanceof String s)) {
+      throw new Invalid(value == null ? "no scope field" : "scope is not a string");
+    }
+    try {
+      return Scope.of(s);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("scope is not a valid scope");
+    }
+  }
+
+  private static String required(Map<String, Object> json, String field) throws Invalid {
+    String value = optional(json, field);
+    if (value == null) {
+      throw new Invalid("no " + field + " field");
+    }
+    return value;
+  }
+
+  /** The non-empty string value of {@code field}, or null when absent or JSON null. */
+  private static String optional(Map<String, Object> json, String field) throws Invalid {
+    Object value = json.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      throw new Invalid(field + " is not a string");
+    }
+    if (s.isEmpty()) {
+      throw new Invalid(field + " is empty");
+    }
+    return s;
+  }
+
+  private static Instant instant(String field, String value) throws Invalid {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new Invalid(field + " is not an ISO-8601 instant");
+    }
+  }
+
+  /** A document that is not a version-1 token set; the message is safe to log. */
+  static final class Invalid extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Invalid(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}
