@@ -34,7 +34,8 @@ public final class Scope {
     Set<String> set = new LinkedHashSet<>();
     for (String token : tokens) {
       Objects.requireNonNull(token, "scope token");
-      if (token.isBlank() || token.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\')) {
+      // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+      if (token.isEmpty() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\')) {
         throw new IllegalArgumentException("invalid scope token: '" + token + "'");
       }
       set.add(token);

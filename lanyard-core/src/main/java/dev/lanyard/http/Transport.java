@@ -14,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -25,6 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Transport {
   private static final Transport DEFAULTS = builder().build();
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -154,10 +156,9 @@ public final class Transport {
     }
     String h = host.toLowerCase(Locale.ROOT);
     return h.equals("localhost")
-        || h.startsWith("127.")
+        || IPV4_LOOPBACK.matcher(h).matches()
         || h.equals("[::1]")
-        || h.equals("::1")
-        || h.endsWith(".localhost");
+        || h.equals("::1");
   }
 
   @Override

@@ -67,15 +67,17 @@ final class Renewal {
             endpoint().fetch(Grant.refreshToken(refreshToken).parameters(), base.scope(), false);
         return base.mergeRefreshed(fresh);
       } catch (ProviderErrorException e) {
+        if (!e.isInvalidGrant()) {
+          // An outage or a misconfiguration, not a dead refresh token: keep everything, say so.
+          throw e;
+        }
         refused = e;
-        if (e.isInvalidGrant()) {
-          // Someone may have rotated the refresh token without our lock: look once more.
-          Optional<TokenSet> reread = session.store().load();
-          if (reread.isPresent()
-              && !reread.get().sameTokens(base)
-              && ask.satisfiedBy(state(reread.get()), now.toEpochMilli())) {
-            return reread.get();
-          }
+        // Someone may have rotated the refresh token without our lock: look once more.
+        Optional<TokenSet> reread = session.store().load();
+        if (reread.isPresent()
+            && !reread.get().sameTokens(base)
+            && ask.satisfiedBy(state(reread.get()), now.toEpochMilli())) {
+          return reread.get();
         }
         log.debug("refresh refused: {}", e.getMessage());
       }
@@ -105,7 +107,22 @@ final class Renewal {
     }
     Grant.EndpointGrant g = (Grant.EndpointGrant) grant;
     log.debug("requesting tokens at {} with {}", provider, g);
-    TokenSet t = endpoint().fetch(g.parameters(), g.scope(), g.replayable());
+    TokenSet t;
+    try {
+      t = endpoint().fetch(g.parameters(), g.scope(), g.replayable());
+    } catch (ProviderErrorException e) {
+      if (e.isInvalidGrant() && !g.canReauthenticate()) {
+        throw new LoginRequiredException(
+            "the provider refused "
+                + g
+                + " ("
+                + e.error()
+                + e.description().map(d -> ": " + d).orElse("")
+                + "); sign in again",
+            e);
+      }
+      throw e;
+    }
     if (g instanceof Grant.RefreshToken rt && t.refreshToken().isEmpty()) {
       t = t.newBuilder().refreshToken(rt.refreshToken()).build();
     }

@@ -52,7 +52,13 @@ public final class Exchange {
         ie.initCause(e);
         throw ie;
       } catch (IOException | UnresolvedAddressException e) {
-        IOException io = e instanceof IOException x ? x : new ConnectException("unknown host");
+        IOException io;
+        if (e instanceof IOException x) {
+          io = x;
+        } else {
+          io = new ConnectException("unknown host");
+          io.initCause(e);
+        }
         lastFailure = io;
         boolean neverSent = io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
         if (!(neverSent || replayable) || attempt >= attempts) {
@@ -61,7 +67,7 @@ public final class Exchange {
       } catch (IllegalArgumentException e) {
         throw new ProviderUnreachableException("cannot call " + what + " at " + uri + ": " + e.getMessage(), e);
       }
-      long waitMillis = backoffMillis;
+      long waitMillis = jitter(backoffMillis);
       if (response != null) {
         int status = response.statusCode();
         if (!retryable(status, replayable) || attempt >= attempts) {
@@ -72,13 +78,14 @@ public final class Exchange {
           if (retryAfter.get().compareTo(transport.maxRetryAfter()) > 0) {
             return response;
           }
+          // The provider's own number is a floor: never jittered below it.
           waitMillis = Math.max(waitMillis, retryAfter.get().toMillis());
         }
         log.debug("{} answered HTTP {}; retrying in {} ms", what, status, waitMillis);
       } else {
         log.debug("{} failed ({}); retrying in {} ms", what, describe(lastFailure), waitMillis);
       }
-      sleep(jitter(waitMillis), what);
+      sleep(waitMillis, what);
       backoffMillis = Math.min(backoffMillis * 2, transport.maxBackoff().toMillis());
     }
   }
@@ -132,7 +139,8 @@ public final class Exchange {
       String what, URI uri, IOException e, int attempts, Transport transport) {
     String reason = describe(e);
     if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
-      reason = "no answer within " + transport.requestTimeout().toSeconds() + " s";
+      long ms = transport.requestTimeout().toMillis();
+      reason = "no answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms");
     }
     return new ProviderUnreachableException(
         "could not reach "
@@ -148,6 +156,11 @@ public final class Exchange {
   }
 
   static String describe(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return "unknown host";
+      }
+    }
     if (e instanceof HttpConnectTimeoutException) {
       return "connection timed out";
     }

@@ -55,7 +55,11 @@ public final class Json {
         return Optional.of(Long.parseLong(s.strip()));
       } catch (NumberFormatException e) {
         try {
-          return Optional.of((long) Double.parseDouble(s.strip()));
+          double d = Double.parseDouble(s.strip());
+          if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new ParseException(name + " is not a number", 0);
+          }
+          return Optional.of((long) d);
         } catch (NumberFormatException e2) {
           throw new ParseException(name + " is not a number", 0);
         }

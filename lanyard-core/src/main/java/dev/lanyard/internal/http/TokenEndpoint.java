@@ -26,6 +26,7 @@ import java.util.Optional;
 
 /** Posts token requests to one token endpoint and turns the answers into {@link TokenResponse}s. */
 public final class TokenEndpoint {
+  private static final long MAX_LIFETIME_SECONDS = 100L * 366 * 24 * 3600;
   private final URI endpoint;
   private final ClientAuthentication client;
   private final Transport transport;
@@ -170,10 +171,7 @@ public final class TokenEndpoint {
     b.tokenType(type.isBlank() ? "Bearer" : type);
     Optional<Long> expiresIn = Json.number(json, "expires_in");
     if (expiresIn.isPresent()) {
-      if (expiresIn.get() < 0) {
-        throw new ParseException("expires_in is negative", 0);
-      }
-      b.expiresAt(sentAt.plusSeconds(expiresIn.get()));
+      b.expiresAt(sentAt.plusSeconds(lifetime(expiresIn.get(), "expires_in")));
     } else {
       b.expiresAt(jwtExpiry(access).orElse(sentAt.plus(defaultLifetime)));
     }
@@ -181,7 +179,7 @@ public final class TokenEndpoint {
     if (refresh.isPresent()) {
       b.refreshToken(refresh.get());
       Optional<Long> refreshIn = Json.number(json, "refresh_expires_in");
-      if (refreshIn.isPresent() && refreshIn.get() > 0) {
+      if (refreshIn.isPresent() && lifetime(refreshIn.get(), "refresh_expires_in") > 0) {
         b.refreshExpiresAt(sentAt.plusSeconds(refreshIn.get()));
       } else if (refreshIn.isEmpty()) {
         jwtExpiry(refresh.get()).ifPresent(b::refreshExpiresAt);
@@ -192,6 +190,17 @@ public final class TokenEndpoint {
     Optional<String> scope = Json.string(json, "scope");
     b.scope(scope.isPresent() ? Scope.of(scope.get()) : requested);
     return b.build();
+  }
+
+  /** A lifetime in seconds, at most a hundred years: anything else is not a real answer. */
+  private static long lifetime(long seconds, String name) throws ParseException {
+    if (seconds < 0) {
+      throw new ParseException(name + " is negative", 0);
+    }
+    if (seconds > MAX_LIFETIME_SECONDS) {
+      throw new ParseException(name + " is out of range", 0);
+    }
+    return seconds;
   }
 
   /** The {@code exp} of a token that happens to be a JWT; read for timing only, not trusted. */
