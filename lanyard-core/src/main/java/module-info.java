@@ -16,4 +16,6 @@ module dev.lanyard {
   exports dev.lanyard.provider;
   exports dev.lanyard.session;
   exports dev.lanyard.store;
+  exports dev.lanyard.verify;
+  exports dev.lanyard.login;
 }
