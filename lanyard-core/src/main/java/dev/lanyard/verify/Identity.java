@@ -3,6 +3,7 @@ package dev.lanyard.verify;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,10 @@ public final class Identity {
   private final Instant expiresAt;
   private final Map<String, Object> claims;
 
-  /** For verifiers: all arguments come from a verified token's claims. */
+  /**
+   * For verifiers: all arguments come from a verified token's claims. {@code email}, {@code name}
+   * and {@code preferredUsername} may be null (absent); {@code claims} holds no null values.
+   */
   public Identity(
       String issuer,
       String subject,
@@ -33,30 +37,34 @@ public final class Identity {
       Instant issuedAt,
       Instant expiresAt,
       Map<String, Object> claims) {
-    this.issuer = issuer;
-    this.subject = subject;
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
+    this.subject = Objects.requireNonNull(subject, "subject");
     this.audience = List.copyOf(audience);
     this.email = email;
     this.emailVerified = emailVerified;
     this.name = name;
     this.preferredUsername = preferredUsername;
-    this.issuedAt = issuedAt;
-    this.expiresAt = expiresAt;
+    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     this.claims = Map.copyOf(claims);
   }
 
+  /** The {@code iss} claim: who issued the token. */
   public String issuer() {
     return issuer;
   }
 
+  /** The {@code sub} claim: the provider's stable id for the person or program. */
   public String subject() {
     return subject;
   }
 
+  /** The {@code aud} claim: the clients the token was issued to. */
   public List<String> audience() {
     return audience;
   }
 
+  /** The {@code email} claim; check {@link #emailVerified()} before trusting it. */
   public Optional<String> email() {
     return Optional.ofNullable(email);
   }
@@ -66,14 +74,17 @@ public final class Identity {
     return emailVerified;
   }
 
+  /** The {@code name} claim. */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
 
+  /** The {@code preferred_username} claim. */
   public Optional<String> preferredUsername() {
     return Optional.ofNullable(preferredUsername);
   }
 
+  /** The {@code iat} claim: when the ID token was issued. */
   public Instant issuedAt() {
     return issuedAt;
   }
