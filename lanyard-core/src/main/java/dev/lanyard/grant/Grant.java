@@ -1,6 +1,7 @@
 package dev.lanyard.grant;
 
 import dev.lanyard.Scope;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  *
  * <p>A grant that {@linkplain #canReauthenticate() can re-authenticate} (client credentials, a
  * password) lets a session sign in again when its refresh token dies; one that cannot (a refresh
- * token obtained elsewhere, a static token) ends in "login required". {@link #toString()} never
+ * token obtained elsewhere, a static token) ends in "login required". {@code toString()} never
  * shows a secret.
  */
 public sealed interface Grant
@@ -47,8 +48,27 @@ public sealed interface Grant
     return new StaticToken(token, null);
   }
 
+  /**
+   * Redeems an authorization code (RFC 6749 §4.1.3) with its PKCE {@code code_verifier} (RFC 7636).
+   * Used once by a login; a code cannot sign in again.
+   */
+  static AuthorizationCode authorizationCode(String code, URI redirectUri, String codeVerifier) {
+    return new AuthorizationCode(code, redirectUri, codeVerifier);
+  }
+
+  /** Polls for the tokens of a device authorization (RFC 8628 §3.4). */
+  static DeviceCode deviceCode(String deviceCode) {
+    return new DeviceCode(deviceCode, null);
+  }
+
+  /** Polls for the tokens of a device authorization that was started with a PKCE challenge. */
+  static DeviceCode deviceCode(String deviceCode, String codeVerifier) {
+    return new DeviceCode(deviceCode, Objects.requireNonNull(codeVerifier, "codeVerifier"));
+  }
+
   /** A grant that is sent to the token endpoint. */
-  sealed interface EndpointGrant extends Grant permits ClientCredentials, Password, RefreshToken {
+  sealed interface EndpointGrant extends Grant
+      permits ClientCredentials, Password, RefreshToken, AuthorizationCode, DeviceCode {
     /** The form parameters of the token request, without client authentication. */
     Map<String, String> parameters();
 
@@ -236,6 +256,113 @@ public sealed interface Grant
     @Override
     public String toString() {
       return "RefreshToken{refreshToken=[redacted], scope=" + scope + '}';
+    }
+  }
+
+  /** An authorization code with its redirect URI and PKCE verifier; single use. */
+  final class AuthorizationCode implements EndpointGrant {
+    private final String code;
+    private final URI redirectUri;
+    private final String codeVerifier;
+
+    private AuthorizationCode(String code, URI redirectUri, String codeVerifier) {
+      if (Objects.requireNonNull(code, "code").isEmpty()) {
+        throw new IllegalArgumentException("code must not be empty");
+      }
+      if (Objects.requireNonNull(codeVerifier, "codeVerifier").isEmpty()) {
+        throw new IllegalArgumentException("codeVerifier must not be empty");
+      }
+      this.code = code;
+      this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+      this.codeVerifier = codeVerifier;
+    }
+
+    public URI redirectUri() {
+      return redirectUri;
+    }
+
+    @Override
+    public Scope scope() {
+      return Scope.EMPTY;
+    }
+
+    @Override
+    public boolean canReauthenticate() {
+      return false;
+    }
+
+    /** A code is redeemed once: a replay after the provider used it is refused, or worse. */
+    @Override
+    public boolean replayable() {
+      return false;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("grant_type", "authorization_code");
+      form.put("code", code);
+      form.put("redirect_uri", redirectUri.toString());
+      form.put("code_verifier", codeVerifier);
+      return form;
+    }
+
+    @Override
+    public String toString() {
+      return "AuthorizationCode{code=[redacted], redirectUri="
+          + redirectUri
+          + ", codeVerifier=[redacted]}";
+    }
+  }
+
+  /** A device code being polled for, with the PKCE verifier when the request carried one. */
+  final class DeviceCode implements EndpointGrant {
+    private final String deviceCode;
+    private final String codeVerifier;
+
+    private DeviceCode(String deviceCode, String codeVerifier) {
+      if (Objects.requireNonNull(deviceCode, "deviceCode").isEmpty()) {
+        throw new IllegalArgumentException("deviceCode must not be empty");
+      }
+      if (codeVerifier != null && codeVerifier.isEmpty()) {
+        throw new IllegalArgumentException("codeVerifier must not be empty");
+      }
+      this.deviceCode = deviceCode;
+      this.codeVerifier = codeVerifier;
+    }
+
+    @Override
+    public Scope scope() {
+      return Scope.EMPTY;
+    }
+
+    @Override
+    public boolean canReauthenticate() {
+      return false;
+    }
+
+    /** A poll that issued tokens uses the device code up; the poller decides what to repeat. */
+    @Override
+    public boolean replayable() {
+      return false;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("grant_type", "urn:ietf:params:oauth:grant-type:device_code");
+      form.put("device_code", deviceCode);
+      if (codeVerifier != null) {
+        form.put("code_verifier", codeVerifier);
+      }
+      return form;
+    }
+
+    @Override
+    public String toString() {
+      return "DeviceCode{deviceCode=[redacted]"
+          + (codeVerifier != null ? ", codeVerifier=[redacted]" : "")
+          + '}';
     }
   }
 

@@ -1,5 +1,19 @@
 /**
  * Interactive sign-in: a browser on a loopback callback (authorization code + PKCE), a device code
  * for machines without a browser (RFC 8628), and web login where the application owns the callback.
+ *
+ * <ul>
+ *   <li>{@link dev.lanyard.login.BrowserLogin}: a person at this machine; {@code login()}, or
+ *       {@code start()} and {@code await()} in a notebook or REPL.
+ *   <li>{@link dev.lanyard.login.DeviceLogin}: a person with a browser somewhere else (ssh, HPC).
+ *   <li>{@link dev.lanyard.login.WebLogin}: a web application with its own callback URL and a
+ *       {@link dev.lanyard.login.PendingLoginStore}.
+ * </ul>
+ *
+ * <p>All three end in a {@link dev.lanyard.login.LoginResult}: the tokens, and the identity from
+ * the verified ID token. Every authorization request carries a fresh {@code state}, {@code nonce}
+ * and PKCE S256 challenge, which callers cannot turn off or override. When someone other than the
+ * expected person signs in, the login throws {@link dev.lanyard.IdentityMismatchException} and
+ * returns no tokens, so nothing gets stored.
  */
 package dev.lanyard.login;

@@ -1,0 +1,308 @@
+package dev.lanyard.login;
+
+import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.provider.ProviderMetadata;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Signs a person in with their browser: authorization code with PKCE, answered on a loopback
+ * callback ({@code http://127.0.0.1:{port}/callback}) that only this process listens on.
+ *
+ * <pre>{@code
+ * BrowserLogin login = BrowserLogin.builder()
+ *     .issuer(URI.create("https://id.example.org/realms/lab"))
+ *     .client(ClientAuthentication.none("lab-cli"))
+ *     .scope(Scope.of("offline_access"))
+ *     .loginHint("ada@example.org")
+ *     .build();
+ * LoginResult result = login.login();   // prints the URL, opens the browser, waits
+ * store.save(result.tokens());
+ * }</pre>
+ *
+ * <p>In a notebook or REPL, {@link #start()} returns the URL at once and {@link #await()} waits:
+ * {@code login()} is exactly the two. The URL is always printed; on a machine without a display
+ * nothing else happens, and a hint points to {@link DeviceLogin}. Every request carries a fresh
+ * {@code state}, {@code nonce} and PKCE S256 challenge; a callback with a wrong {@code state} is
+ * refused and the wait goes on; an {@code iss} parameter naming another issuer ends the login with
+ * {@link dev.lanyard.InvalidTokenException} (RFC 9207). The login ends with the tokens, with {@link
+ * dev.lanyard.AuthorizationDeniedException} when the provider reports an error, or with {@link
+ * LoginTimeoutException} after the timeout or a {@link #cancel()}. The callback server serves one
+ * sign-in and is closed (its port free) before {@code await()} returns.
+ */
+public final class BrowserLogin {
+  /** Beyond the deadline, how long {@code await} gives the server to report it. */
+  private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  private final LoginConfig config;
+  private final int port;
+  private final String callbackPath;
+  private final Duration timeout;
+  private final BrowserLauncher launcher;
+  private final Consumer<String> printer;
+  private final Object lock = new Object();
+  private Attempt attempt; // guarded by lock
+
+  private record Attempt(CallbackServer server, LoopbackCallback callback, long deadline) {
+    CompletableFuture<LoginResult> result() {
+      return callback.result();
+    }
+  }
+
+  private BrowserLogin(Builder b) {
+    this.config = b.config();
+    this.port = b.port;
+    this.callbackPath = b.callbackPath;
+    this.timeout = b.timeout;
+    this.launcher = b.launcher;
+    this.printer = b.printer;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts the sign-in, opens the browser and waits for it: {@link #start()} then {@link #await()}.
+   */
+  public LoginResult login() throws IOException {
+    start();
+    return await();
+  }
+
+  /**
+   * Starts listening on the loopback callback, prints the authorization URL, tries to open the
+   * browser, and returns the URL at once. Fails with {@link IllegalStateException} while an earlier
+   * sign-in of this login still waits.
+   */
+  public URI start() throws IOException {
+    return begin(config.loginHint().orElse(null));
+  }
+
+  /**
+   * As {@link #start()}, for this person: {@code login_hint}, and expected e-mail when it is one.
+   */
+  public URI start(String loginHint) throws IOException {
+    if (Objects.requireNonNull(loginHint, "loginHint").isBlank()) {
+      throw new IllegalArgumentException("loginHint must not be blank");
+    }
+    return begin(loginHint);
+  }
+
+  private URI begin(String hint) throws IOException {
+    checkIdle();
+    ProviderMetadata m = config.provider();
+    config.authorizationEndpoint(m);
+    CallbackServer server = CallbackServer.bind(port);
+    Attempt a = null;
+    try {
+      URI redirect = URI.create("http://127.0.0.1:" + server.port() + callbackPath);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      PendingLogin pending =
+          PendingLogin.create(
+              redirect, config.expectedEmail(hint), config.clock().instant().plus(timeout));
+      URI url = config.authorizationUrl(m, pending, hint, Map.of());
+      LoopbackCallback callback =
+          new LoopbackCallback(config, m, pending, callbackPath, server.port(), timeoutMessage());
+      a = new Attempt(server, callback, deadline);
+      synchronized (lock) {
+        checkIdle();
+        attempt = a;
+      }
+      // One sign-in per server: it stops once the result is in, awaited or not.
+      callback.result().whenComplete((r, e) -> server.close());
+      server.start(callback, deadline);
+      announce(url, server.port());
+      return url;
+    } catch (RuntimeException e) {
+      server.close();
+      synchronized (lock) {
+        if (attempt == a && a != null) {
+          attempt = null;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private void checkIdle() {
+    synchronized (lock) {
+      if (attempt != null && !attempt.result().isDone()) {
+        throw new IllegalStateException(
+            "a sign-in is already waiting; call await() or cancel() first");
+      }
+    }
+  }
+
+  private void announce(URI url, int boundPort) {
+    printer.accept("To sign in, open this URL in a browser:");
+    printer.accept("  " + url);
+    try {
+      launcher.open(url);
+    } catch (IOException | RuntimeException e) {
+      printer.accept(
+          "Could not open a browser (" + e.getMessage() + "); open the URL above yourself.");
+      printer.accept(
+          "No browser on this machine? Sign in with a device code instead (device login), or"
+              + " forward the port from a machine with a browser: ssh -L "
+              + boundPort
+              + ":127.0.0.1:"
+              + boundPort
+              + " ...");
+    }
+  }
+
+  /**
+   * Waits for the sign-in started by {@link #start()} and returns its tokens. Interrupting the
+   * waiting thread ends the sign-in too: the port is freed and an {@link InterruptedIOException}
+   * thrown, with the thread's interrupt flag set again.
+   *
+   * @throws IllegalStateException when no sign-in was started
+   * @throws LoginTimeoutException after the timeout, or when {@link #cancel()} was called
+   */
+  public LoginResult await() throws IOException {
+    Attempt a;
+    synchronized (lock) {
+      a = attempt;
+    }
+    if (a == null) {
+      throw new IllegalStateException("call start() before await()");
+    }
+    try {
+      long left = Math.max(0, a.deadline() - System.nanoTime() + GRACE_NANOS);
+      return a.result().get(left, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new LoginTimeoutException(timeoutMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      a.result().completeExceptionally(new LoginTimeoutException("the sign-in was interrupted"));
+      throw new InterruptedIOException(
+          "interrupted while waiting for the sign-in; it was cancelled");
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    } finally {
+      a.server().close();
+      synchronized (lock) {
+        if (attempt == a) {
+          attempt = null;
+        }
+      }
+    }
+  }
+
+  /**
+   * Ends a waiting sign-in: the callback server stops and {@link #await()} throws {@link
+   * LoginTimeoutException} ("the sign-in was cancelled"). Does nothing when none waits.
+   */
+  public void cancel() {
+    Attempt a;
+    synchronized (lock) {
+      a = attempt;
+    }
+    if (a != null) {
+      a.result().completeExceptionally(new LoginTimeoutException("the sign-in was cancelled"));
+      a.server().close();
+    }
+  }
+
+  private String timeoutMessage() {
+    return "no sign-in arrived within " + Durations.format(timeout) + "; run the login again";
+  }
+
+  static IOException rethrow(Throwable cause) {
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException re) {
+      throw re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IOException(String.valueOf(cause), cause);
+  }
+
+  @Override
+  public String toString() {
+    return "BrowserLogin{"
+        + config
+        + ", port="
+        + (port == 0 ? "any" : port)
+        + ", callbackPath="
+        + callbackPath
+        + '}';
+  }
+
+  /** Builds a {@link BrowserLogin}; a provider and a client are required. */
+  public static final class Builder extends LoginBuilder<Builder> {
+    private int port;
+    private String callbackPath = "/callback";
+    private Duration timeout = Duration.ofSeconds(300);
+    private BrowserLauncher launcher = BrowserLaunchers.system();
+    private Consumer<String> printer = line -> System.err.println(line);
+
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /**
+     * The loopback port, for a provider that only accepts registered redirect URIs with a fixed
+     * port; default 0, any free port (no probe-then-bind race: the bound port goes in the URI).
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The path of the redirect URI; default {@code /callback}. */
+    public Builder callbackPath(String path) {
+      Objects.requireNonNull(path, "path");
+      if (!path.matches("/[A-Za-z0-9._~/-]*")) {
+        throw new IllegalArgumentException(
+            "callbackPath must start with '/' and hold only unreserved characters, was " + path);
+      }
+      this.callbackPath = path;
+      return this;
+    }
+
+    /** How long to wait for the person; default 300 s. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Durations.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How the browser is opened; default {@link BrowserLaunchers#system()}, none with {@link
+     * BrowserLauncher#NONE}.
+     */
+    public Builder launcher(BrowserLauncher launcher) {
+      this.launcher = Objects.requireNonNull(launcher, "launcher");
+      return this;
+    }
+
+    /** Where messages for the person go, a line at a time; default standard error. */
+    public Builder printer(Consumer<String> printer) {
+      this.printer = Objects.requireNonNull(printer, "printer");
+      return this;
+    }
+
+    public BrowserLogin build() {
+      return new BrowserLogin(this);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.lanyard.login;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a person needs to approve a device sign-in (RFC 8628 §3.2): the code to enter, where to
+ * enter it, and until when. The device code itself, the secret the device polls with, is not here.
+ */
+public final class DeviceCode {
+  private final String userCode;
+  private final URI verificationUri;
+  private final URI verificationUriComplete;
+  private final Instant expiresAt;
+  private final Duration interval;
+
+  DeviceCode(
+      String userCode,
+      URI verificationUri,
+      URI verificationUriComplete,
+      Instant expiresAt,
+      Duration interval) {
+    this.userCode = Objects.requireNonNull(userCode, "userCode");
+    this.verificationUri = Objects.requireNonNull(verificationUri, "verificationUri");
+    this.verificationUriComplete = verificationUriComplete;
+    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+    this.interval = Objects.requireNonNull(interval, "interval");
+  }
+
+  /** The code the person enters, e.g. {@code WDJB-MJHT}. */
+  public String userCode() {
+    return userCode;
+  }
+
+  /** Where to enter it, e.g. {@code https://id.example.org/device}. */
+  public URI verificationUri() {
+    return verificationUri;
+  }
+
+  /** A link that carries the code already (good for a QR code); not every provider sends one. */
+  public Optional<URI> verificationUriComplete() {
+    return Optional.ofNullable(verificationUriComplete);
+  }
+
+  /** When the code expires; the login gives up then. */
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  /** How long the device waits between polls, as the provider asked. */
+  public Duration interval() {
+    return interval;
+  }
+
+  @Override
+  public String toString() {
+    return "DeviceCode{userCode=[redacted], verificationUri="
+        + verificationUri
+        + ", expiresAt="
+        + expiresAt
+        + '}';
+  }
+}

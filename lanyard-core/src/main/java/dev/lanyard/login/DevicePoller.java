@@ -1,0 +1,171 @@
+package dev.lanyard.login;
+
+import dev.lanyard.AuthorizationDeniedException;
+import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.MalformedResponseException;
+import dev.lanyard.ProviderErrorException;
+import dev.lanyard.ProviderUnreachableException;
+import dev.lanyard.TokenSet;
+import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.http.TokenEndpoint;
+import dev.lanyard.internal.http.TokenResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the token endpoint for a device code (RFC 8628 §3.4, §3.5) until the person approves,
+ * refuses, the code expires, or the deadline passes. Provider outages (5xx, no connection) are
+ * waited out with backoff within the deadline.
+ */
+final class DevicePoller {
+  private static final Logger log = LoggerFactory.getLogger(DevicePoller.class);
+  private static final Duration SLOW_DOWN = Duration.ofSeconds(5);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+  private final TokenEndpoint endpoint;
+  private final Grant.DeviceCode grant;
+  private final LoginConfig config;
+  private final InstantSource clock;
+  private final Instant deadline;
+  private final boolean deadlineIsExpiry;
+  private final Sleeper sleeper;
+  private final CountDownLatch cancelled;
+  private Duration interval;
+
+  DevicePoller(
+      LoginConfig config,
+      TokenEndpoint endpoint,
+      DeviceAuthorization.Started started,
+      Instant deadline,
+      Sleeper sleeper,
+      CountDownLatch cancelled) {
+    this.config = config;
+    this.endpoint = endpoint;
+    this.grant =
+        started.pkce() == null
+            ? Grant.deviceCode(started.deviceCode())
+            : Grant.deviceCode(started.deviceCode(), started.pkce().verifier());
+    this.clock = config.clock();
+    this.deadline = deadline;
+    this.deadlineIsExpiry = !deadline.isBefore(started.shown().expiresAt());
+    this.interval = started.shown().interval();
+    this.sleeper = sleeper;
+    this.cancelled = cancelled;
+  }
+
+  /** The tokens once the person approved. */
+  TokenSet poll() throws IOException {
+    IOException outage = null;
+    int failures = 0;
+    while (true) {
+      waitBeforePoll(failures == 0 ? interval : backoff(failures), outage);
+      TokenResponse response;
+      try {
+        response = endpoint.request(grant.parameters(), config.scope(), grant.replayable());
+      } catch (ProviderUnreachableException e) {
+        outage = e;
+        failures++;
+        log.debug("device poll failed ({}); retrying", e.getMessage());
+        continue;
+      } catch (MalformedResponseException e) {
+        if (e.status() < 500) {
+          throw e;
+        }
+        outage = e;
+        failures++;
+        log.debug("device poll answered HTTP {}; retrying", e.status());
+        continue;
+      }
+      if (response instanceof TokenResponse.Success success) {
+        return success.tokens();
+      }
+      ProviderErrorException error = ((TokenResponse.Failure) response).error();
+      switch (error.error()) {
+        case "authorization_pending" -> {
+          outage = null;
+          failures = 0;
+        }
+        case "slow_down" -> {
+          interval = interval.plus(SLOW_DOWN);
+          outage = null;
+          failures = 0;
+          log.debug("provider asked to slow down; polling every {}", Durations.format(interval));
+        }
+        case "expired_token" -> throw new LoginTimeoutException(expiredMessage());
+        case "access_denied" ->
+            throw new AuthorizationDeniedException(
+                "access_denied",
+                "the device sign-in was refused: access_denied"
+                    + error.description().map(d -> " (" + Secrets.oneLine(d) + ")").orElse(""));
+        default -> {
+          if (error.status() < 500
+              && !error.error().equals("temporarily_unavailable")
+              && !error.error().equals("server_error")) {
+            throw new ProviderErrorException(
+                error.error(),
+                error.description().orElse(null),
+                error.errorUri().orElse(null),
+                error.status());
+          }
+          outage = error;
+          failures++;
+        }
+      }
+    }
+  }
+
+  /** Waits, or fails when the deadline would pass first, on cancel, or on interrupt. */
+  private void waitBeforePoll(Duration wait, IOException outage) throws IOException {
+    Duration left = Duration.between(clock.instant(), deadline);
+    if (left.isNegative() || left.isZero()) {
+      throw outage != null ? outage : timeout();
+    }
+    checkCancelled();
+    try {
+      Duration d = wait.compareTo(left) < 0 ? wait : left;
+      if (sleeper != null) {
+        sleeper.sleep(d);
+      } else {
+        cancelled.await(d.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the device sign-in");
+    }
+    checkCancelled();
+    if (!clock.instant().isBefore(deadline)) {
+      throw outage != null ? outage : timeout();
+    }
+  }
+
+  private void checkCancelled() throws LoginTimeoutException {
+    if (cancelled.getCount() == 0) {
+      throw new LoginTimeoutException("the device sign-in was cancelled");
+    }
+  }
+
+  private Duration backoff(int failures) {
+    Duration d = interval.multipliedBy(1L << Math.min(failures - 1, 4));
+    return d.compareTo(MAX_BACKOFF) > 0
+        ? (interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF)
+        : d;
+  }
+
+  private LoginTimeoutException timeout() {
+    return new LoginTimeoutException(
+        deadlineIsExpiry
+            ? expiredMessage()
+            : "the device sign-in was not approved in time; run the login again");
+  }
+
+  private static String expiredMessage() {
+    return "the device code expired before the sign-in was approved; run the login again";
+  }
+}

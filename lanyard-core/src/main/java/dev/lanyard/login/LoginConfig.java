@@ -1,0 +1,191 @@
+package dev.lanyard.login;
+
+import dev.lanyard.IdentityMismatchException;
+import dev.lanyard.Scope;
+import dev.lanyard.TokenSet;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.grant.Grant;
+import dev.lanyard.http.Transport;
+import dev.lanyard.internal.http.TokenEndpoint;
+import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.verify.IdTokenVerifier;
+import dev.lanyard.verify.Identity;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every login shares once built: the provider (given, or discovered on first use), the client,
+ * what to ask for, whom to expect, and how tokens are checked when they arrive.
+ */
+final class LoginConfig {
+  /** The lifetime assumed when a token response gives none (as the session assumes). */
+  private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
+  private final URI issuer;
+  private final ClientAuthentication client;
+  private final Scope scope;
+  private final String loginHint;
+  private final String expectedEmail;
+  private final Map<String, String> parameters;
+  private final IdTokenVerifier verifier;
+  private final IdentityCheck identityCheck;
+  private final Transport transport;
+  private final InstantSource clock;
+  private volatile ProviderMetadata provider;
+  private volatile IdentityCheck defaultCheck;
+
+  LoginConfig(LoginBuilder<?> b) {
+    if (b.provider == null && b.issuer == null) {
+      throw new IllegalStateException("no provider: set issuer(...) or provider(...)");
+    }
+    if (b.client == null) {
+      throw new IllegalStateException("no client: set client(...)");
+    }
+    this.issuer = b.issuer;
+    this.provider = b.provider;
+    this.client = b.client;
+    this.scope = AuthorizationUrl.OPENID.union(b.scope);
+    this.loginHint = b.loginHint;
+    this.expectedEmail = b.expectedEmail;
+    this.parameters = Map.copyOf(b.parameters);
+    this.verifier = b.verifier;
+    this.identityCheck = b.identityCheck;
+    this.transport = b.transport;
+    this.clock = b.clock;
+  }
+
+  /** The provider's metadata; discovery runs on first use, not when the login is built. */
+  ProviderMetadata provider() throws IOException {
+    ProviderMetadata m = provider;
+    if (m == null) {
+      provider = m = ProviderMetadata.discover(issuer, transport);
+    }
+    return m;
+  }
+
+  ClientAuthentication client() {
+    return client;
+  }
+
+  /** The scope asked for, {@code openid} first. */
+  Scope scope() {
+    return scope;
+  }
+
+  Map<String, String> parameters() {
+    return parameters;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  InstantSource clock() {
+    return clock;
+  }
+
+  Optional<String> loginHint() {
+    return Optional.ofNullable(loginHint);
+  }
+
+  /**
+   * Whom to expect: the explicit address, else a login hint that looks like an e-mail, else null.
+   */
+  String expectedEmail(String hint) {
+    if (expectedEmail != null) {
+      return expectedEmail;
+    }
+    return Secrets.looksLikeEmail(hint) ? hint : null;
+  }
+
+  URI authorizationEndpoint(ProviderMetadata m) {
+    URI endpoint =
+        m.authorizationEndpoint()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the provider has no authorization endpoint; set one in its metadata"));
+    transport.requireSecure(endpoint, "the authorization endpoint");
+    return endpoint;
+  }
+
+  /** The authorization URL for a pending login; {@code hint} and {@code extra} may be empty. */
+  URI authorizationUrl(
+      ProviderMetadata m, PendingLogin pending, String hint, Map<String, String> extra) {
+    Map<String, String> all = new LinkedHashMap<>(parameters);
+    all.putAll(extra);
+    return AuthorizationUrl.build(
+        authorizationEndpoint(m),
+        client.clientId(),
+        pending.redirectUri(),
+        scope,
+        pending,
+        pending.codeChallenge(),
+        hint,
+        all);
+  }
+
+  TokenEndpoint tokenEndpoint(ProviderMetadata m) {
+    return new TokenEndpoint(m.tokenEndpoint(), client, transport, clock, DEFAULT_LIFETIME);
+  }
+
+  /** Redeems the code of a pending login and checks who signed in. */
+  LoginResult redeem(ProviderMetadata m, PendingLogin pending, String code) throws IOException {
+    Grant.AuthorizationCode grant =
+        Grant.authorizationCode(code, pending.redirectUri(), pending.codeVerifier());
+    TokenSet tokens = tokenEndpoint(m).fetch(grant.parameters(), scope, grant.replayable());
+    return finish(m, tokens, pending.nonce(), pending.expectedEmail().orElse(null));
+  }
+
+  /**
+   * Verifies the ID token (with {@code nonce} unless null) and the expected e-mail. On any failure
+   * the tokens are dropped: the caller gets an exception and nothing to store.
+   */
+  LoginResult finish(ProviderMetadata m, TokenSet tokens, String nonce, String expectedEmail)
+      throws IOException {
+    Optional<String> idToken = tokens.idToken();
+    if (idToken.isEmpty()) {
+      if (expectedEmail != null) {
+        throw new IdentityMismatchException(
+            "cannot confirm that " + expectedEmail + " signed in: the provider sent no ID token");
+      }
+      return new LoginResult(tokens, null);
+    }
+    IdentityCheck check = identityCheck(m);
+    Identity identity = check.verify(idToken.get(), nonce);
+    if (expectedEmail != null) {
+      check.requireEmail(identity, expectedEmail);
+    }
+    return new LoginResult(tokens, identity);
+  }
+
+  private IdentityCheck identityCheck(ProviderMetadata m) {
+    if (identityCheck != null) {
+      return identityCheck;
+    }
+    IdentityCheck c = defaultCheck;
+    if (c == null) {
+      IdTokenVerifier v =
+          verifier != null
+              ? verifier
+              : IdTokenVerifier.forProvider(m, client.clientId(), transport);
+      defaultCheck = c = IdentityCheck.of(v);
+    }
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    return "provider="
+        + (provider != null ? provider : issuer)
+        + ", client="
+        + client
+        + ", scope="
+        + scope;
+  }
+}

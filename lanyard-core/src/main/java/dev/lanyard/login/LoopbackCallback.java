@@ -1,0 +1,113 @@
+package dev.lanyard.login;
+
+import dev.lanyard.AuthorizationDeniedException;
+import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.provider.ProviderMetadata;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the requests of one browser sign-in: only a GET of the callback path with the right
+ * {@code state} may end it. Anything else (a probe, a favicon, a forged or stale callback) gets an
+ * error page and the wait goes on.
+ */
+final class LoopbackCallback implements CallbackServer.Handler {
+  private static final Logger log = LoggerFactory.getLogger(LoopbackCallback.class);
+
+  private final LoginConfig config;
+  private final ProviderMetadata provider;
+  private final PendingLogin pending;
+  private final String path;
+  private final int port;
+  private final String timeoutMessage;
+  private final CompletableFuture<LoginResult> result = new CompletableFuture<>();
+  private final AtomicBoolean claimed = new AtomicBoolean();
+
+  LoopbackCallback(
+      LoginConfig config,
+      ProviderMetadata provider,
+      PendingLogin pending,
+      String path,
+      int port,
+      String timeoutMessage) {
+    this.config = config;
+    this.provider = provider;
+    this.pending = pending;
+    this.path = path;
+    this.port = port;
+    this.timeoutMessage = timeoutMessage;
+  }
+
+  CompletableFuture<LoginResult> result() {
+    return result;
+  }
+
+  @Override
+  public CallbackServer.Reply handle(CallbackRequest request) {
+    if (!request.method().equals("GET")) {
+      return CallbackServer.Reply.of(Page.methodNotAllowed());
+    }
+    if (!request.hostIs(port)) {
+      // A page on another site that rebinds its DNS name to 127.0.0.1 would send its own Host.
+      return CallbackServer.Reply.of(Page.badRequest("Wrong Host header."));
+    }
+    if (!request.path().equals(path)) {
+      return CallbackServer.Reply.of(Page.notFound());
+    }
+    Map<String, String> params;
+    try {
+      params = request.parameters();
+    } catch (IllegalArgumentException e) {
+      return CallbackServer.Reply.of(Page.badRequest("Malformed callback: " + e.getMessage()));
+    }
+    if (!Secrets.equal(params.get("state"), pending.state())) {
+      log.warn(
+          "refused a sign-in callback with a wrong or missing state (possible CSRF); still"
+              + " waiting");
+      return CallbackServer.Reply.of(
+          Page.badRequest(
+              "This sign-in response does not belong to the sign-in that is waiting here"
+                  + " (state mismatch), so it was refused. Start the sign-in again if needed."));
+    }
+    if (result.isDone() || !claimed.compareAndSet(false, true)) {
+      return CallbackServer.Reply.of(Page.badRequest("This sign-in has already been completed."));
+    }
+    return complete(params);
+  }
+
+  private CallbackServer.Reply complete(Map<String, String> params) {
+    try {
+      AuthorizationResponse.checkIssuer(params, provider);
+      Optional<AuthorizationDeniedException> denied = AuthorizationResponse.error(params);
+      if (denied.isPresent()) {
+        AuthorizationDeniedException e = denied.get();
+        String description = params.get("error_description");
+        return new CallbackServer.Reply(
+            Page.refused(e.error(), description == null ? null : Secrets.oneLine(description)),
+            () -> result.completeExceptionally(e));
+      }
+      String code = AuthorizationResponse.code(params);
+      LoginResult r = config.redeem(provider, pending, code);
+      return new CallbackServer.Reply(Page.success(), () -> result.complete(r));
+    } catch (IOException | RuntimeException e) {
+      return new CallbackServer.Reply(
+          Page.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          () -> result.completeExceptionally(e));
+    }
+  }
+
+  @Override
+  public void expired() {
+    result.completeExceptionally(new LoginTimeoutException(timeoutMessage));
+  }
+
+  @Override
+  public void failed(IOException e) {
+    result.completeExceptionally(e);
+  }
+}

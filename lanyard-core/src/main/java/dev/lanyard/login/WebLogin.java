@@ -1,0 +1,200 @@
+package dev.lanyard.login;
+
+import dev.lanyard.AuthorizationDeniedException;
+import dev.lanyard.InvalidTokenException;
+import dev.lanyard.provider.ProviderMetadata;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signs people in to a web application that owns its callback URL: authorization code with PKCE,
+ * {@code state} and {@code nonce}, the pending sign-ins kept in a {@link PendingLoginStore}.
+ *
+ * <pre>{@code
+ * WebLogin web = WebLogin.builder()
+ *     .issuer(URI.create("https://id.example.org/realms/lab"))
+ *     .client(ClientAuthentication.secretBasic("lab-portal", secret))
+ *     .build();
+ *
+ * // GET /login
+ * URI callback = URI.create("https://portal.example.org/callback");
+ * response.sendRedirect(web.authorizationUrl(callback).toString());
+ *
+ * // GET /callback?code=...&state=...&iss=...: pass every query parameter
+ * Map<String, String> params = new HashMap<>();
+ * req.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
+ * LoginResult result = web.complete(params);
+ * }</pre>
+ *
+ * <p>A state is good once, and for {@link Builder#pendingLoginLifetime(Duration) 10 minutes} by
+ * default: an unknown, reused or expired state is refused with {@link InvalidTokenException}. An
+ * {@code error} callback ends with {@link AuthorizationDeniedException}; an {@code iss} parameter
+ * naming another issuer with {@link InvalidTokenException} (RFC 9207).
+ */
+public final class WebLogin {
+  private final LoginConfig config;
+  private final PendingLoginStore store;
+  private final Duration lifetime;
+
+  private WebLogin(Builder b) {
+    this.config = b.config();
+    this.store = b.store;
+    this.lifetime = b.lifetime;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts a sign-in: remembers it, and returns the URL to redirect the browser to. */
+  public URI authorizationUrl(URI callbackUrl) throws IOException {
+    return authorizationUrl(callbackUrl, Options.NONE);
+  }
+
+  /** As {@link #authorizationUrl(URI)}, with a login hint, expected e-mail or extra parameters. */
+  public URI authorizationUrl(URI callbackUrl, Options options) throws IOException {
+    Objects.requireNonNull(callbackUrl, "callbackUrl");
+    Objects.requireNonNull(options, "options");
+    if (!callbackUrl.isAbsolute()
+        || callbackUrl.getHost() == null
+        || callbackUrl.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "callbackUrl must be an absolute URL with a host and no fragment, was " + callbackUrl);
+    }
+    config.transport().requireSecure(callbackUrl, "the callback URL");
+    ProviderMetadata m = config.provider();
+    String hint = options.loginHint != null ? options.loginHint : config.loginHint().orElse(null);
+    String expected =
+        options.expectedEmail != null ? options.expectedEmail : config.expectedEmail(hint);
+    PendingLogin pending =
+        PendingLogin.create(callbackUrl, expected, config.clock().instant().plus(lifetime));
+    URI url = config.authorizationUrl(m, pending, hint, options.parameters);
+    store.put(pending);
+    return url;
+  }
+
+  /**
+   * Completes a sign-in from its callback's query parameters: looks the state up and removes it,
+   * checks the issuer and error, redeems the code, verifies the ID token with the nonce and the
+   * expected e-mail.
+   */
+  public LoginResult complete(Map<String, String> callbackParameters) throws IOException {
+    Map<String, String> params =
+        new HashMap<>(Objects.requireNonNull(callbackParameters, "callbackParameters"));
+    String state = params.get("state");
+    if (state == null || state.isEmpty()) {
+      throw new InvalidTokenException("the callback has no state parameter; refused");
+    }
+    Optional<PendingLogin> found = store.take(state);
+    if (found.isEmpty()) {
+      throw new InvalidTokenException(
+          "unknown or already used sign-in state; refused (start the sign-in again)");
+    }
+    PendingLogin pending = found.get();
+    Instant now = config.clock().instant();
+    if (!now.isBefore(pending.expiresAt())) {
+      throw new InvalidTokenException(
+          "the sign-in expired at " + pending.expiresAt() + "; refused (start the sign-in again)");
+    }
+    ProviderMetadata m = config.provider();
+    AuthorizationResponse.checkIssuer(params, m);
+    Optional<AuthorizationDeniedException> denied = AuthorizationResponse.error(params);
+    if (denied.isPresent()) {
+      throw denied.get();
+    }
+    return config.redeem(m, pending, AuthorizationResponse.code(params));
+  }
+
+  @Override
+  public String toString() {
+    return "WebLogin{" + config + ", store=" + store + '}';
+  }
+
+  /** Per sign-in choices: whom to expect, and extra authorization parameters. */
+  public static final class Options {
+    static final Options NONE = builder().build();
+
+    private final String loginHint;
+    private final String expectedEmail;
+    private final Map<String, String> parameters;
+
+    private Options(OptionsBuilder b) {
+      this.loginHint = b.delegate.loginHint;
+      this.expectedEmail = b.delegate.expectedEmail;
+      this.parameters = Map.copyOf(b.delegate.parameters);
+    }
+
+    public static OptionsBuilder builder() {
+      return new OptionsBuilder();
+    }
+
+    @Override
+    public String toString() {
+      return "Options{loginHint=" + loginHint + ", parameters=" + parameters.keySet() + '}';
+    }
+  }
+
+  /** Builds {@link Options}; the same rules as the login builders apply. */
+  public static final class OptionsBuilder {
+    private final Builder delegate = new Builder();
+
+    private OptionsBuilder() {}
+
+    /** Sent as {@code login_hint}; also the expected e-mail when it looks like one. */
+    public OptionsBuilder loginHint(String loginHint) {
+      delegate.loginHint(loginHint);
+      return this;
+    }
+
+    /** The e-mail address the signed-in person must have. */
+    public OptionsBuilder expectedEmail(String expectedEmail) {
+      delegate.expectedEmail(expectedEmail);
+      return this;
+    }
+
+    /** An extra authorization parameter; the security parameters cannot be overridden. */
+    public OptionsBuilder parameter(String name, String value) {
+      delegate.parameter(name, value);
+      return this;
+    }
+
+    public Options build() {
+      return new Options(this);
+    }
+  }
+
+  /** Builds a {@link WebLogin}; a provider and a client are required. */
+  public static final class Builder extends LoginBuilder<Builder> {
+    private PendingLoginStore store = PendingLoginStore.inMemory();
+    private Duration lifetime = Duration.ofMinutes(10);
+
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** Where started sign-ins wait for their callback; default in memory, 10,000 at most. */
+    public Builder pendingLoginStore(PendingLoginStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** How long a started sign-in may take; default 10 minutes. */
+    public Builder pendingLoginLifetime(Duration lifetime) {
+      this.lifetime = Durations.positive(lifetime, "pendingLoginLifetime");
+      return this;
+    }
+
+    public WebLogin build() {
+      return new WebLogin(this);
+    }
+  }
+}
