@@ -106,7 +106,9 @@ class GrantsTest {
     assertThatThrownBy(withoutCode::token).isInstanceOf(ProviderErrorException.class);
 
     Grant.Password grant =
-        Grant.password("carol", "carol-password").withOneTimeCode(Totp.now(Totp.CAROL_SECRET));
+        Grant.password("carol", "carol-password")
+            .withScope(Scope.of("openid email"))
+            .withOneTimeCode(Totp.now(Totp.CAROL_SECRET));
     TokenSet tokens =
         TokenSession.builder().issuer(issuer()).client(ClientAuthentication.none("cli"))
             .grant(grant).build().token();

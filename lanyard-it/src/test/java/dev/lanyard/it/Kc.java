@@ -1,5 +1,6 @@
 package dev.lanyard.it;
 
+import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
@@ -36,7 +37,8 @@ final class Kc {
     return TokenSession.builder()
         .issuer(issuer())
         .client(ClientAuthentication.none(clientId))
-        .grant(Grant.password(user, password));
+        // openid: Keycloak's userinfo endpoint serves only tokens with that scope.
+        .grant(Grant.password(user, password).withScope(Scope.of("openid email")));
   }
 
   static TokenSession.Builder alice(String clientId) {
