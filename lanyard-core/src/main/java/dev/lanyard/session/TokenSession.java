@@ -75,6 +75,9 @@ public final class TokenSession {
     this.executor = b.executor != null ? b.executor : RefreshThreads.executor();
     this.listeners = List.copyOf(b.listeners);
     this.renewal = new Renewal(this, b.providerSource(), b.client, b.grant, b.defaultLifetime);
+    if (b.tokens != null) {
+      this.state = State.of(b.tokens, skew, refreshAhead, 0);
+    }
   }
 
   public static Builder builder() {
@@ -314,6 +317,7 @@ public final class TokenSession {
     private Duration waitTimeout = Duration.ofSeconds(90);
     private Duration defaultLifetime = Duration.ofMinutes(5);
     private Executor executor;
+    private TokenSet tokens;
     private final List<TokenListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -360,6 +364,16 @@ public final class TokenSession {
         throw new IllegalStateException("grant was already set to " + this.grant);
       }
       this.grant = Objects.requireNonNull(grant, "grant");
+      return this;
+    }
+
+    /**
+     * Tokens the session starts with, e.g. from an interactive login or a URL token; they are
+     * handed out while valid and renewed with their refresh token. The store, when it holds
+     * tokens of its own, wins at the first renewal.
+     */
+    public Builder tokens(TokenSet tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 
