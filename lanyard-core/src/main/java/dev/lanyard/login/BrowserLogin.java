@@ -123,7 +123,8 @@ public final class BrowserLogin {
       server.start(callback, deadline);
       announce(url, server.port());
       return url;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever a launcher throws, the port must not stay open behind it.
       server.close();
       synchronized (lock) {
         if (attempt == a && a != null) {

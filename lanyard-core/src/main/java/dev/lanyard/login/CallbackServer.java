@@ -113,7 +113,7 @@ final class CallbackServer implements Closeable {
                 inUse
                     ? "port "
                         + port
-                        + " on 127.0.0.1 is already in use; choose another with --port or free it"
+                        + " on 127.0.0.1 is already in use; choose another port or free it"
                     : "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
         clear.initCause(e);
         throw clear;

@@ -108,7 +108,7 @@ class BrowserLoginServerTest {
           .hasMessage(
               "port "
                   + port
-                  + " on 127.0.0.1 is already in use; choose another with --port or free it");
+                  + " on 127.0.0.1 is already in use; choose another port or free it");
       assertThatThrownBy(l::await).isInstanceOf(IllegalStateException.class);
     }
   }
