@@ -19,7 +19,9 @@ import mockwebserver3.RecordedRequest;
  * A token endpoint that hands out {@code token-1}, {@code token-2}, … and an API at {@code /api}
  * that answers from a script (then 200 {@code ok}): what no real provider or API does on demand.
  */
-final class ScriptedApi implements AutoCloseable {
+/** A token endpoint and an API that answer as scripted; shared with the integration modules. */
+@SuppressWarnings("exports") // test code: MockWebServer types in its API are fine
+public final class ScriptedApi implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final AtomicInteger tokens = new AtomicInteger();
   private final Queue<MockResponse> script = new ConcurrentLinkedQueue<>();
@@ -27,7 +29,7 @@ final class ScriptedApi implements AutoCloseable {
   private volatile boolean refuseTokens;
   private volatile Runnable beforeApiAnswer = () -> {};
 
-  ScriptedApi() throws IOException {
+  public ScriptedApi() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -64,7 +66,7 @@ final class ScriptedApi implements AutoCloseable {
   }
 
   /** A 401 with this {@code WWW-Authenticate} (none when null) and body. */
-  static MockResponse unauthorized(String challenge, String body) {
+  public static MockResponse unauthorized(String challenge, String body) {
     MockResponse.Builder b = new MockResponse.Builder().code(401).body(body);
     if (challenge != null) {
       b.setHeader("WWW-Authenticate", challenge);
@@ -73,7 +75,7 @@ final class ScriptedApi implements AutoCloseable {
   }
 
   /** A session on this token endpoint with the client credentials grant. */
-  TokenSession session() {
+  public TokenSession session() {
     return TokenSession.builder()
         .tokenEndpoint(server.url("/token").uri())
         .client(ClientAuthentication.none("app"))
@@ -82,34 +84,34 @@ final class ScriptedApi implements AutoCloseable {
         .build();
   }
 
-  URI api() {
+  public URI api() {
     return server.url("/api").uri();
   }
 
-  ScriptedApi then(MockResponse... answers) {
+  public ScriptedApi then(MockResponse... answers) {
     script.addAll(List.of(answers));
     return this;
   }
 
   /** Runs on the server thread before each API answer, e.g. to play another caller. */
-  void beforeApiAnswer(Runnable action) {
+  public void beforeApiAnswer(Runnable action) {
     this.beforeApiAnswer = action;
   }
 
-  void refuseTokens() {
+  public void refuseTokens() {
     refuseTokens = true;
   }
 
-  int tokensIssued() {
+  public int tokensIssued() {
     return tokens.get();
   }
 
-  List<RecordedRequest> apiRequests() {
+  public List<RecordedRequest> apiRequests() {
     return apiRequests;
   }
 
   /** The {@code Authorization} header of every API request, in order. */
-  List<String> authorizations() {
+  public List<String> authorizations() {
     return apiRequests.stream().map(r -> r.getHeaders().get("Authorization")).toList();
   }
 

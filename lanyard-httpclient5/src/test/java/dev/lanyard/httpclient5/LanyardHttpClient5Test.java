@@ -1,6 +1,8 @@
 package dev.lanyard.httpclient5;
 
-import static dev.lanyard.httpclient5.ScriptedApi.unauthorized;
+import dev.lanyard.http.ScriptedApi;
+
+import static dev.lanyard.http.ScriptedApi.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,8 @@
 package dev.lanyard.okhttp;
 
-import static dev.lanyard.okhttp.ScriptedApi.unauthorized;
+import dev.lanyard.http.ScriptedApi;
+
+import static dev.lanyard.http.ScriptedApi.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
