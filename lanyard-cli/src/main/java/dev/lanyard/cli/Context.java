@@ -1,0 +1,115 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.cli.config.Config;
+import dev.lanyard.cli.config.ConfigFile;
+import dev.lanyard.cli.config.Locations;
+import dev.lanyard.cli.config.Profile;
+import dev.lanyard.store.FileTokenStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * What one command run works with, each part made when first asked for: the variables, where the
+ * files are, the config, the profile's name and settings.
+ */
+final class Context {
+  private final Environment env;
+  private final String profileFlag;
+  private Variables vars;
+  private Locations locations;
+  private Config config;
+
+  Context(Environment env, String profileFlag) {
+    this.env = env;
+    this.profileFlag = profileFlag;
+  }
+
+  Environment env() {
+    return env;
+  }
+
+  Variables vars() {
+    if (vars == null) {
+      vars = Variables.of(env);
+    }
+    return vars;
+  }
+
+  Locations locations() {
+    if (locations == null) {
+      Variables v = vars();
+      locations =
+          Locations.resolve(v::getOrNull, env.osName(), env.userHome(), env.workingDirectory());
+    }
+    return locations;
+  }
+
+  ConfigFile configFile() {
+    return new ConfigFile(locations().configFile());
+  }
+
+  /** The config as read at first use. */
+  Config config() {
+    if (config == null) {
+      try {
+        config = configFile().load();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return config;
+  }
+
+  /** The config after a change this run made. */
+  void configChanged(Config changed) {
+    this.config = changed;
+  }
+
+  /** {@code --profile}, else {@code LANYARD_PROFILE}, else the config's default, else default. */
+  String profileName() {
+    if (profileFlag != null) {
+      return Config.checkName(profileFlag);
+    }
+    return vars()
+        .get("LANYARD_PROFILE")
+        .filter(s -> !s.isBlank())
+        .map(Config::checkName)
+        .or(() -> config().defaultProfile())
+        .orElse("default");
+  }
+
+  /** True when {@code --profile} or {@code LANYARD_PROFILE} chose the profile. */
+  boolean profileChosen() {
+    return profileFlag != null || vars().get("LANYARD_PROFILE").filter(s -> !s.isBlank()).isPresent();
+  }
+
+  /** The settings of the chosen profile, with these flags on top. */
+  Settings settings(Profile flags) {
+    return settings(profileName(), flags);
+  }
+
+  /** The settings of profile {@code name}, with these flags on top. */
+  Settings settings(String name, Profile flags) {
+    Profile stored = config().profile(name).orElse(Profile.EMPTY);
+    return Settings.resolve(name, stored, vars(), flags);
+  }
+
+  /** The token file of a profile's identity. */
+  FileTokenStore store(Settings s) {
+    return FileTokenStore.forIdentity(
+        locations().tokenDirectory(), s.storeIssuer(), s.storeClient(), s.profile());
+  }
+
+  /** The command that signs this profile in, for messages: {@code lanyard login [--profile X]}. */
+  String loginCommand(String profile) {
+    return "lanyard login" + (profile.equals(defaultName()) ? "" : " --profile " + profile);
+  }
+
+  private String defaultName() {
+    try {
+      return config().defaultProfile().orElse("default");
+    } catch (RuntimeException e) {
+      return "default";
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.LanyardException;
+import dev.lanyard.ProviderErrorException;
+import dev.lanyard.TokenSet;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.cli.config.Flow;
+import dev.lanyard.cli.config.Profile;
+import dev.lanyard.cli.config.Setting;
+import dev.lanyard.store.FileTokenStore;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lanyard logout}: revokes the refresh token (and the access token) at the provider when it
+ * offers revocation (RFC 7009), then deletes the stored tokens. When revocation fails the tokens
+ * are kept, so the command can be run again; {@code --local} skips the provider.
+ */
+@Command(
+    name = "logout",
+    header = "Revoke the tokens at the provider and delete them here.",
+    description = "The profile's settings stay; 'lanyard profile remove' deletes those.")
+final class LogoutCommand extends BaseCommand {
+  @Option(names = "--all", description = "Every profile in the config file.")
+  boolean all;
+
+  @Option(names = "--local", description = "Only delete the tokens here; do not call the provider.")
+  boolean local;
+
+  @Override
+  int run() throws Exception {
+    String current = profile();
+    List<String> names = new ArrayList<>();
+    if (all) {
+      names.addAll(ctx().config().profiles().keySet());
+    } else {
+      names.add(current);
+    }
+    for (String name : names) {
+      logout(ctx().settings(name, Profile.EMPTY));
+    }
+    return CliError.OK;
+  }
+
+  private void logout(Settings s) throws IOException {
+    FileTokenStore store = ctx().store(s);
+    Optional<TokenSet> tokens = store.load();
+    String where = "deleted here";
+    if (tokens.isPresent() && !local && s.hasProvider() && s.flowSet().orElse(null) != Flow.TOKEN) {
+      where = revoke(s, tokens.get());
+    }
+    store.clear();
+    if (tokens.isEmpty()) {
+      err().println("Profile " + s.profile() + " was not signed in; nothing to do.");
+    } else {
+      err().println("Signed out of profile " + s.profile() + ": the tokens were " + where + ".");
+    }
+  }
+
+  /** Revokes at the provider; says what happened. */
+  private String revoke(Settings s, TokenSet tokens) throws IOException {
+    Providers providers = new Providers(ctx(), s);
+    try {
+      Optional<URI> endpoint =
+          s.endpoint(Setting.REVOCATION_ENDPOINT)
+              .or(() -> metadataRevocation(providers));
+      if (endpoint.isEmpty()) {
+        err().println("The provider offers no token revocation (RFC 7009); the tokens stay valid"
+            + " there until they expire.");
+        return "deleted here";
+      }
+      ClientAuthentication client = providers.client(null, null);
+      if (tokens.refreshToken().isPresent()) {
+        ProviderCalls.revoke(env().transport(), endpoint.get(), client,
+            tokens.refreshToken().get(), "refresh_token");
+      }
+      try {
+        ProviderCalls.revoke(env().transport(), endpoint.get(), client, tokens.accessToken(),
+            "access_token");
+      } catch (ProviderErrorException e) {
+        if (!"unsupported_token_type".equals(e.error())) {
+          throw e;
+        }
+      }
+      return "revoked at the provider and deleted here";
+    } catch (LanyardException | java.io.UncheckedIOException e) {
+      String why = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage()
+          : e.getMessage();
+      throw CliError.failure(why + "; the tokens were kept; to delete them here only: lanyard"
+          + " logout --local" + (all ? " --all" : " --profile " + s.profile()));
+    }
+  }
+
+  private static Optional<URI> metadataRevocation(Providers providers) {
+    try {
+      return providers.metadata().revocationEndpoint();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

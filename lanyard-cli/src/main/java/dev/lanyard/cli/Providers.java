@@ -1,0 +1,126 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.Scope;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.cli.config.Flow;
+import dev.lanyard.cli.config.Setting;
+import dev.lanyard.grant.Grant;
+import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.session.TokenSession;
+import dev.lanyard.store.TokenStore;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Builds the core's objects from a profile's settings: provider metadata, client authentication,
+ * and the session that keeps a profile's tokens valid. Nothing here calls the provider until a
+ * token or the metadata is asked for.
+ */
+final class Providers {
+  private final Context ctx;
+  private final Settings settings;
+  private final Secrets secrets;
+  private ProviderMetadata metadata;
+
+  Providers(Context ctx, Settings settings) {
+    this.ctx = ctx;
+    this.settings = settings;
+    this.secrets = new Secrets(ctx.env(), ctx.vars());
+  }
+
+  Secrets secrets() {
+    return secrets;
+  }
+
+  /**
+   * The provider's metadata: discovered from the issuer with explicit endpoints on top, or only
+   * the explicit endpoints when there is no issuer.
+   */
+  ProviderMetadata metadata() throws IOException {
+    if (metadata != null) {
+      return metadata;
+    }
+    settings.requireProvider();
+    Optional<URI> issuer = settings.issuer();
+    ProviderMetadata.Builder b;
+    if (issuer.isPresent()) {
+      b = ProviderMetadata.discover(issuer.get(), ctx.env().transport()).newBuilder();
+      settings.endpoint(Setting.TOKEN_ENDPOINT).ifPresent(b::tokenEndpoint);
+    } else {
+      b = ProviderMetadata.builder(settings.endpoint(Setting.TOKEN_ENDPOINT).orElseThrow());
+    }
+    settings.endpoint(Setting.AUTHORIZATION_ENDPOINT).ifPresent(b::authorizationEndpoint);
+    settings.endpoint(Setting.DEVICE_ENDPOINT).ifPresent(b::deviceAuthorizationEndpoint);
+    settings.endpoint(Setting.REVOCATION_ENDPOINT).ifPresent(b::revocationEndpoint);
+    settings.endpoint(Setting.REGISTRATION_ENDPOINT).ifPresent(b::registrationEndpoint);
+    settings.endpoint(Setting.USERINFO_ENDPOINT).ifPresent(b::userinfoEndpoint);
+    metadata = b.build();
+    return metadata;
+  }
+
+  /** The client, with its secret when one is configured ({@code client_auth} picks how). */
+  ClientAuthentication client(String secretEnvFlag, String secretFileFlag) throws IOException {
+    String id = settings.requireClientId();
+    Optional<String> secret = secrets.clientSecret(settings, secretEnvFlag, secretFileFlag);
+    if (secret.isEmpty()) {
+      return ClientAuthentication.none(id);
+    }
+    boolean post = settings.text(Setting.CLIENT_AUTH).map("post"::equals).orElse(false);
+    return post
+        ? ClientAuthentication.secretPost(id, secret.get())
+        : ClientAuthentication.secretBasic(id, secret.get());
+  }
+
+  /**
+   * The session that keeps this profile's tokens in {@code store} valid: it refreshes with the
+   * stored refresh token, and signs in again by itself when the flow can without a person
+   * (client credentials with a secret, a password from the environment).
+   */
+  TokenSession session(TokenStore store) throws IOException {
+    TokenSession.Builder b =
+        TokenSession.builder()
+            .store(store)
+            .skew(settings.skew())
+            .refreshAhead(Duration.ZERO)
+            .clock(ctx.env().clock())
+            .transport(ctx.env().transport());
+    if (!settings.hasProvider() || settings.flowSet().orElse(null) == Flow.TOKEN) {
+      return b.build(); // a static token is never renewed
+    }
+    Optional<URI> tokenEndpoint = settings.endpoint(Setting.TOKEN_ENDPOINT);
+    if (tokenEndpoint.isPresent()) {
+      b.tokenEndpoint(tokenEndpoint.get());
+    } else {
+      b.issuer(settings.issuer().orElseThrow());
+    }
+    b.client(client(null, null));
+    unattendedGrant().ifPresent(b::grant);
+    return b.build();
+  }
+
+  /** The scope of a password sign-in: with {@code openid} when there is an issuer, for an ID token. */
+  Scope passwordScope() {
+    Scope scope = settings.scope();
+    return settings.issuer().isPresent() ? Scope.of("openid").union(scope) : scope;
+  }
+
+  /** The grant that signs in again without a person, when the flow has one. */
+  private Optional<Grant> unattendedGrant() throws IOException {
+    Flow flow = settings.flowSet().orElse(null);
+    if (flow == Flow.CLIENT_CREDENTIALS
+        && secrets.clientSecret(settings, null, null).isPresent()) {
+      return Optional.of(Grant.clientCredentials(settings.scope()));
+    }
+    if (flow == Flow.PASSWORD) {
+      Optional<String> username = settings.text(Setting.USERNAME);
+      Optional<String> password = secrets.passwordWithoutPrompt(settings, null);
+      if (username.isPresent() && password.isPresent()) {
+        return Optional.of(
+            Grant.password(username.get(), password.get()).withScope(passwordScope()));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.LoginRequiredException;
+import dev.lanyard.TokenSet;
+import dev.lanyard.cli.config.Profile;
+import dev.lanyard.cli.config.Setting;
+import dev.lanyard.provider.ProviderMetadata;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lanyard register}: dynamic client registration (RFC 7591). Authenticated by an initial
+ * access token when given, else by the profile's current token, else anonymous. Prints the
+ * provider's JSON answer, which holds the new client's credentials, on standard output.
+ */
+@Command(
+    name = "register",
+    header = "Register a new OAuth client at the provider (RFC 7591).",
+    description = "Prints the registration response (JSON, with the client's credentials).")
+final class RegisterCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "CLIENT_NAME", description = "A name for the client.")
+  String clientName;
+
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "REDIRECT_URI",
+      description = "Redirect URIs of the client.")
+  List<String> redirectUris = List.of();
+
+  @Option(
+      names = "--grant-type",
+      paramLabel = "G",
+      description = "A grant type, e.g. authorization_code; repeat for more.")
+  List<String> grantTypes = List.of();
+
+  @Option(names = "--scope", paramLabel = "S", description = "Space-separated scopes.")
+  String scope;
+
+  @Option(names = "--issuer", paramLabel = "URL", description = "Register at this provider.")
+  String issuer;
+
+  @Option(
+      names = "--initial-access-token-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding an initial access token.")
+  String initialAccessTokenEnv;
+
+  @Override
+  int run() throws Exception {
+    profile();
+    Profile flags = ProviderOptions.set(Profile.EMPTY, Setting.ISSUER, issuer);
+    Settings s = ctx().settings(flags);
+    Settings fromProfile = ctx().settings(Profile.EMPTY);
+    boolean sameProvider =
+        issuer == null || fromProfile.issuer().map(i -> i.equals(s.issuer().orElse(null)))
+            .orElse(false);
+    URI endpoint = endpoint(s, sameProvider);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("client_name", clientName);
+    if (!redirectUris.isEmpty()) {
+      for (String uri : redirectUris) {
+        requireAbsolute(uri);
+      }
+      body.put("redirect_uris", redirectUris);
+    }
+    if (!grantTypes.isEmpty()) {
+      body.put("grant_types", grantTypes);
+    }
+    if (scope != null && !scope.isBlank()) {
+      body.put("scope", scope.strip());
+    }
+    String answer =
+        ProviderCalls.register(env().transport(), endpoint, Json.write(body),
+            bearer(fromProfile, sameProvider));
+    out().println(answer);
+    if (answer.contains("\"client_secret\"") || answer.contains("\"registration_access_token\"")) {
+      err().println("The answer holds the new client's secret: keep it safe.");
+    }
+    return CliError.OK;
+  }
+
+  private static void requireAbsolute(String uri) {
+    try {
+      if (new URI(uri).isAbsolute()) {
+        return;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw CliError.usage("redirect URI '" + uri + "' is not an absolute URI");
+  }
+
+  private URI endpoint(Settings s, boolean sameProvider) throws IOException {
+    if (sameProvider) {
+      Optional<URI> explicit = s.endpoint(Setting.REGISTRATION_ENDPOINT);
+      if (explicit.isPresent()) {
+        return explicit.get();
+      }
+    }
+    s.requireProvider();
+    ProviderMetadata m =
+        s.issuer().isPresent()
+            ? ProviderMetadata.discover(s.issuer().get(), env().transport())
+            : new Providers(ctx(), s).metadata();
+    return m.registrationEndpoint()
+        .orElseThrow(
+            () ->
+                CliError.failure(
+                    "the provider offers no client registration (no registration_endpoint in its"
+                        + " metadata); set one with lanyard profile set " + s.profile()
+                        + " registration_endpoint=URL"));
+  }
+
+  private Optional<String> bearer(Settings profile, boolean sameProvider) throws IOException {
+    if (initialAccessTokenEnv != null) {
+      return Optional.of(
+          ctx().vars().get(initialAccessTokenEnv).filter(v -> !v.isBlank())
+              .orElseThrow(() -> CliError.usage("the variable " + initialAccessTokenEnv
+                  + " (named by --initial-access-token-env) is not set")));
+    }
+    if (!sameProvider || !ctx().store(profile).path().toFile().exists()) {
+      return Optional.empty();
+    }
+    try {
+      TokenSet t = Tokens.valid(ctx(), profile, Duration.ZERO, false);
+      return Optional.of(t.accessToken());
+    } catch (LoginRequiredException e) {
+      err().println("Profile " + profile.profile() + " is not signed in; registering anonymously.");
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.TokenSet;
+import dev.lanyard.cli.config.Config;
+import dev.lanyard.cli.config.Durations;
+import dev.lanyard.cli.config.Locations;
+import dev.lanyard.cli.config.Profile;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lanyard status}: per profile the provider, client, flow, identity, scopes, token expiry
+ * and where things are kept. Exit 0 when signed in, 3 when not. Reads files only: no network.
+ */
+@Command(
+    name = "status",
+    header = "Show who is signed in, per profile, and where the files are.",
+    description = "Exit 0 when the profile (with --all: every profile) is signed in, 3 when not.")
+final class StatusCommand extends BaseCommand {
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Option(names = "--all", description = "Every profile in the config file.")
+  boolean all;
+
+  @Option(names = "--json", description = "JSON on standard output instead of text.")
+  boolean json;
+
+  @Override
+  int run() throws Exception {
+    String current = profile();
+    Config config = ctx().config();
+    List<String> names = new ArrayList<>();
+    if (all) {
+      names.addAll(config.profiles().keySet());
+    } else {
+      names.add(current);
+    }
+    List<ProfileStatus> statuses = new ArrayList<>();
+    for (String name : names) {
+      statuses.add(ProfileStatus.of(ctx(), ctx().settings(name, Profile.EMPTY)));
+    }
+    boolean ok = !statuses.isEmpty() && statuses.stream().allMatch(ProfileStatus::signedIn);
+    if (json) {
+      out().println(Json.write(json(statuses, config)));
+    } else {
+      text(statuses, config, current);
+    }
+    if (!ok && !json) {
+      err().println(
+          statuses.isEmpty()
+              ? "No profiles yet; sign in with: lanyard login --issuer URL --client-id ID"
+              : "Sign in with: " + root().loginCommand());
+    }
+    return ok ? CliError.OK : CliError.LOGIN;
+  }
+
+  private void text(List<ProfileStatus> statuses, Config config, String current) {
+    PrintWriter out = out();
+    for (ProfileStatus st : statuses) {
+      Settings s = st.settings();
+      String name = s.profile();
+      boolean isDefault = config.defaultProfile().map(name::equals).orElse(false);
+      out.println("Profile " + name + (isDefault ? " (default)" : "")
+          + (config.profile(name).isEmpty() ? " (not in the config file)" : ""));
+      row(out, "status", st.state());
+      row(out, "issuer", s.issuer().map(Object::toString).orElse("-"));
+      row(out, "client", s.clientId().orElse("-"));
+      row(out, "flow", s.flowSet().map(Object::toString).orElse("-"));
+      st.tokens().ifPresent(t -> {
+        row(out, "identity", IdClaims.of(t).map(IdClaims::display).orElse("-"));
+        row(out, "scopes", t.scope().isEmpty() ? "-" : t.scope().toString());
+        row(out, "access", expiry(t.expiresAt(), st.now(), "does not expire"));
+        row(out, "refresh", t.refreshToken().isEmpty()
+            ? "none" : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
+      });
+      row(out, "token file", st.store().path().toString());
+      out.println();
+    }
+    Locations where = ctx().locations();
+    out.println("Config file: " + where.configFile() + " (" + where.origin() + ")");
+    out.println("Token files: " + where.tokenDirectory());
+  }
+
+  private static void row(PrintWriter out, String label, String value) {
+    out.printf("  %-11s %s%n", label + ":", value);
+  }
+
+  private static String expiry(Optional<Instant> at, Instant now, String none) {
+    if (at.isEmpty()) {
+      return none;
+    }
+    Duration d = Duration.between(now, at.get());
+    return (d.isNegative() ? "expired " : "expires ") + Durations.relative(d)
+        + " (" + UTC.format(at.get()) + ")";
+  }
+
+  private Map<String, Object> json(List<ProfileStatus> statuses, Config config) {
+    List<Object> profiles = new ArrayList<>();
+    for (ProfileStatus st : statuses) {
+      Settings s = st.settings();
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("profile", s.profile());
+      p.put("default", config.defaultProfile().map(s.profile()::equals).orElse(false));
+      p.put("signed_in", st.signedIn());
+      p.put("state", st.state());
+      p.put("issuer", s.issuer().map(Object::toString).orElse(null));
+      p.put("client_id", s.clientId().orElse(null));
+      p.put("flow", s.flowSet().map(Object::toString).orElse(null));
+      Optional<TokenSet> t = st.tokens();
+      p.put("identity", t.flatMap(IdClaims::of).map(IdClaims::toJson).orElse(null));
+      p.put("scopes", t.map(x -> List.copyOf(x.scope().values())).orElse(List.of()));
+      p.put("access_token", t.map(x -> times(x.expiresAt(), st.now(), st.accessValid()))
+          .orElse(null));
+      p.put("refresh_token", t.flatMap(x -> x.refreshToken().map(r ->
+          times(x.refreshExpiresAt(), st.now(), x.refreshValid(s.skew(), st.now())))).orElse(null));
+      p.put("token_file", st.store().path().toString());
+      profiles.add(p);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("config_file", ctx().locations().configFile().toString());
+    doc.put("token_directory", ctx().locations().tokenDirectory().toString());
+    doc.put("profiles", profiles);
+    return doc;
+  }
+
+  private static Map<String, Object> times(Optional<Instant> at, Instant now, boolean valid) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("valid", valid);
+    m.put("expires_at", at.map(StatusCommand::iso).orElse(null));
+    m.put("expires_in", at.map(i -> Duration.between(now, i).getSeconds()).orElse(null));
+    return m;
+  }
+
+  private static String iso(Instant i) {
+    return i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.lanyard.cli;
+
+import dev.lanyard.TokenSet;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
+
+/** How {@code lanyard token} prints a token. */
+enum TokenFormat {
+  /** The access token alone. */
+  RAW("raw"),
+  /** {@code Authorization: Bearer …}, for {@code curl -H "$(lanyard token --format header)"}. */
+  HEADER("header"),
+  /** A JSON object: access_token, token_type, expires_at (epoch seconds), expires_in, scope, profile. */
+  JSON("json"),
+  /** kubectl's ExecCredential, for a kubeconfig {@code exec} user. */
+  EXEC_CREDENTIAL("exec-credential");
+
+  static final String DEFAULT_K8S_VERSION = "client.authentication.k8s.io/v1";
+
+  private final String id;
+
+  TokenFormat(String id) {
+    this.id = id;
+  }
+
+  /**
+   * The text to print, ending in a newline. {@code execInfo} is {@code KUBERNETES_EXEC_INFO}, whose
+   * {@code apiVersion} the ExecCredential answers in.
+   */
+  String render(TokenSet t, String profile, Optional<String> execInfo, InstantSource clock) {
+    Optional<Instant> expires = t.expiresAt().map(i -> i.truncatedTo(ChronoUnit.SECONDS));
+    switch (this) {
+      case RAW:
+        return t.accessToken() + "\n";
+      case HEADER:
+        return "Authorization: " + t.authorizationHeader() + "\n";
+      case JSON:
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("access_token", t.accessToken());
+        json.put("token_type", t.tokenType());
+        json.put("expires_at", expires.map(Instant::getEpochSecond).orElse(null));
+        json.put(
+            "expires_in",
+            expires.map(e -> Math.max(0, e.getEpochSecond() - clock.instant().getEpochSecond()))
+                .orElse(null));
+        json.put("scope", t.scope().toString());
+        json.put("profile", profile);
+        return Json.write(json) + "\n";
+      default:
+        Map<String, Object> status = new LinkedHashMap<>();
+        expires.ifPresent(e -> status.put("expirationTimestamp", e.toString()));
+        status.put("token", t.accessToken());
+        Map<String, Object> cred = new LinkedHashMap<>();
+        cred.put("kind", "ExecCredential");
+        cred.put("apiVersion", apiVersion(execInfo));
+        cred.put("spec", Map.of());
+        cred.put("status", status);
+        return Json.write(cred) + "\n";
+    }
+  }
+
+  /** The apiVersion kubectl asked for in {@code KUBERNETES_EXEC_INFO}, else v1. */
+  static String apiVersion(Optional<String> execInfo) {
+    if (execInfo.isEmpty() || execInfo.get().isBlank()) {
+      return DEFAULT_K8S_VERSION;
+    }
+    Object v = Json.parse(execInfo.get(), "KUBERNETES_EXEC_INFO").get("apiVersion");
+    if (!(v instanceof String s) || !s.startsWith("client.authentication.k8s.io/")) {
+      throw CliError.usage(
+          "KUBERNETES_EXEC_INFO names no client.authentication.k8s.io apiVersion");
+    }
+    return s;
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+
+  /** Parses {@code --format}. */
+  static final class Converter implements ITypeConverter<TokenFormat> {
+    @Override
+    public TokenFormat convert(String value) {
+      for (TokenFormat f : values()) {
+        if (f.id.equals(value.toLowerCase(Locale.ROOT))) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a format; use raw, header, json or exec-credential");
+    }
+  }
+
+  /** The format names, for help and shell completion. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      List<String> names = new ArrayList<>();
+      for (TokenFormat f : values()) {
+        names.add(f.id);
+      }
+      return names.iterator();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.lanyard.cli.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The contents of {@code config.yaml}, immutable: a default profile name and named profiles. */
+public final class Config {
+  /** No file yet. */
+  public static final Config EMPTY = new Config(null, Map.of());
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final String defaultProfile;
+  private final Map<String, Profile> profiles;
+
+  private Config(String defaultProfile, Map<String, Profile> profiles) {
+    this.defaultProfile = defaultProfile;
+    this.profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+  }
+
+  /** {@code default_profile}, when set. */
+  public Optional<String> defaultProfile() {
+    return Optional.ofNullable(defaultProfile);
+  }
+
+  /** The profiles by name, in file order. */
+  public Map<String, Profile> profiles() {
+    return profiles;
+  }
+
+  public Optional<Profile> profile(String name) {
+    return Optional.ofNullable(profiles.get(name));
+  }
+
+  /** This config with {@code name} set to {@code profile}, added at the end when new. */
+  public Config with(String name, Profile profile) {
+    checkName(name);
+    Map<String, Profile> copy = new LinkedHashMap<>(profiles);
+    copy.put(name, profile);
+    return new Config(defaultProfile, copy);
+  }
+
+  /** This config without profile {@code name}; the default is unset when it was that one. */
+  public Config without(String name) {
+    Map<String, Profile> copy = new LinkedHashMap<>(profiles);
+    copy.remove(name);
+    return new Config(name.equals(defaultProfile) ? null : defaultProfile, copy);
+  }
+
+  /** This config with another default profile (null: none). */
+  public Config withDefault(String name) {
+    if (name != null) {
+      checkName(name);
+    }
+    return new Config(name, profiles);
+  }
+
+  /**
+   * Fails unless {@code name} can name a profile: letters, digits, {@code .}, {@code _} and
+   * {@code -}, starting with a letter or digit, at most 64 characters.
+   */
+  public static String checkName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "'" + name + "' cannot name a profile: use letters, digits, '.', '_' and '-'");
+    }
+    return name;
+  }
+
+  /** Reads a parsed file; unknown keys are an error that names the key and the file. */
+  static Config fromYaml(Map<String, Object> doc, Path file) {
+    String def = null;
+    Map<String, Profile> profiles = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : doc.entrySet()) {
+      switch (e.getKey()) {
+        case "default_profile" -> {
+          if (e.getValue() != null && !(e.getValue() instanceof String)) {
+            throw new ConfigException(file + ": default_profile must be a profile name");
+          }
+          def = (String) e.getValue();
+        }
+        case "profiles" -> {
+          if (e.getValue() == null) {
+            continue;
+          }
+          if (!(e.getValue() instanceof Map<?, ?> map)) {
+            throw new ConfigException(file + ": profiles must be a mapping of names to profiles");
+          }
+          for (Map.Entry<?, ?> p : map.entrySet()) {
+            String name = (String) p.getKey();
+            if (!NAME.matcher(name).matches()) {
+              throw new ConfigException(file + ": '" + name + "' cannot name a profile");
+            }
+            profiles.put(name, Profile.fromYaml(p.getValue(), name, file));
+          }
+        }
+        default -> throw new ConfigException(
+            file + ": unknown key '" + e.getKey() + "'; known keys: default_profile, profiles");
+      }
+    }
+    return new Config(def, profiles);
+  }
+
+  /** The YAML form, in a fixed order. */
+  Map<String, Object> toYaml() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (defaultProfile != null) {
+      out.put("default_profile", defaultProfile);
+    }
+    Map<String, Object> ps = new LinkedHashMap<>();
+    profiles.forEach((name, p) -> ps.put(name, p.toYaml()));
+    out.put("profiles", ps);
+    return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Config c
+        && java.util.Objects.equals(defaultProfile, c.defaultProfile)
+        && profiles.equals(c.profiles);
+  }
+
+  @Override
+  public int hashCode() {
+    return profiles.hashCode();
+  }
+}

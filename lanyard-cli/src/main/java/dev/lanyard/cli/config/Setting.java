@@ -1,0 +1,220 @@
+package dev.lanyard.cli.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The keys of a profile in {@code config.yaml}, each with its kind of value. Secrets are never
+ * settings: a profile names where a secret comes from ({@code client_secret_env}, {@code
+ * client_secret_file}, {@code password_env}), never the secret.
+ */
+public enum Setting {
+  ISSUER("issuer", Kind.URL, "the provider's issuer URL (OIDC discovery)"),
+  CLIENT_ID("client_id", Kind.TEXT, "the OAuth client id"),
+  FLOW("flow", Kind.FLOW, "browser, device, password, client-credentials, refresh-token or token"),
+  SCOPES("scopes", Kind.LIST, "scopes to ask for"),
+  LOGIN_HINT("login_hint", Kind.TEXT, "who is expected to sign in (an e-mail is also checked)"),
+  PORT("port", Kind.PORT, "fixed loopback port for browser login (0: any free port)"),
+  CALLBACK_PATH("callback_path", Kind.PATH, "path of the loopback redirect URI"),
+  TOKEN_ENDPOINT("token_endpoint", Kind.URL, "explicit token endpoint"),
+  AUTHORIZATION_ENDPOINT("authorization_endpoint", Kind.URL, "explicit authorization endpoint"),
+  DEVICE_ENDPOINT("device_endpoint", Kind.URL, "explicit device authorization endpoint"),
+  REVOCATION_ENDPOINT("revocation_endpoint", Kind.URL, "explicit revocation endpoint (RFC 7009)"),
+  REGISTRATION_ENDPOINT("registration_endpoint", Kind.URL, "explicit registration endpoint"),
+  USERINFO_ENDPOINT("userinfo_endpoint", Kind.URL, "explicit userinfo endpoint"),
+  AUDIENCE("audience", Kind.TEXT, "sent as the audience parameter of sign-in requests"),
+  PARAMETERS("parameters", Kind.MAP, "extra parameters of sign-in requests"),
+  SKEW("skew", Kind.DURATION, "renew tokens this long before they expire (default 30s)"),
+  TIMEOUT("timeout", Kind.DURATION, "how long an interactive login waits"),
+  USERNAME("username", Kind.TEXT, "username for password login and git"),
+  CLIENT_AUTH("client_auth", Kind.CLIENT_AUTH, "basic or post: how the client secret is sent"),
+  CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
+  CLIENT_SECRET_FILE("client_secret_file", Kind.TEXT, "file that holds the client secret"),
+  PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password");
+
+  /** The kinds of values, with their parsing and YAML forms. */
+  enum Kind {
+    TEXT, URL, PORT, PATH, DURATION, LIST, MAP, FLOW, CLIENT_AUTH, VARIABLE
+  }
+
+  private final String key;
+  private final Kind kind;
+  private final String help;
+
+  Setting(String key, Kind kind, String help) {
+    this.key = key;
+    this.kind = kind;
+    this.help = help;
+  }
+
+  /** The key in {@code config.yaml} and {@code profile set}, e.g. {@code client_id}. */
+  public String key() {
+    return key;
+  }
+
+  /** One line on what the key means. */
+  public String help() {
+    return help;
+  }
+
+  /** The setting with this key; {@code -} and {@code _} are the same. */
+  public static Setting forKey(String key) {
+    String k = key.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    for (Setting s : values()) {
+      if (s.key.equals(k)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** All keys, comma-separated, for error messages. */
+  public static String keys() {
+    StringJoiner j = new StringJoiner(", ");
+    for (Setting s : values()) {
+      j.add(s.key);
+    }
+    return j.toString();
+  }
+
+  /**
+   * The value for {@code text} as typed on a command line: lists split on commas and spaces,
+   * durations as {@link Durations#parse}.
+   *
+   * @throws IllegalArgumentException naming the key when the text does not fit
+   */
+  public Object parse(String text) {
+    try {
+      return switch (kind) {
+        case TEXT -> nonBlank(text);
+        case URL -> url(text);
+        case PORT -> port(text);
+        case PATH -> path(text);
+        case DURATION -> Durations.parse(text);
+        case LIST -> List.of(text.strip().split("[,\\s]+"));
+        case MAP -> throw new IllegalArgumentException("set entries with " + key + ".NAME=VALUE");
+        case FLOW -> Flow.parse(text);
+        case CLIENT_AUTH -> clientAuth(text);
+        case VARIABLE -> variable(text);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The value of a YAML node: a string, or a list or mapping for {@code scopes}/{@code parameters}. */
+  Object fromYaml(Object node) {
+    if (kind == Kind.LIST && node instanceof List<?> list) {
+      List<String> out = new ArrayList<>();
+      for (Object item : list) {
+        if (!(item instanceof String s) || s.isBlank()) {
+          throw new IllegalArgumentException(key + ": list items must be non-empty text");
+        }
+        out.add(s.strip());
+      }
+      return List.copyOf(out);
+    }
+    if (kind == Kind.MAP) {
+      if (!(node instanceof Map<?, ?> map)) {
+        throw new IllegalArgumentException(key + ": expected a mapping of names to values");
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> {
+        if (!(v instanceof String s)) {
+          throw new IllegalArgumentException(key + "." + k + ": expected a single value");
+        }
+        out.put((String) k, s);
+      });
+      return java.util.Collections.unmodifiableMap(out);
+    }
+    if (!(node instanceof String s)) {
+      throw new IllegalArgumentException(key + ": expected a single value");
+    }
+    return parse(s);
+  }
+
+  /** The YAML form of a value: a string, a number (port), a list or a map of strings. */
+  Object toYaml(Object value) {
+    return switch (kind) {
+      case DURATION -> Durations.format((Duration) value);
+      case LIST, MAP, PORT -> value;
+      default -> value.toString();
+    };
+  }
+
+  /** The value as a person reads it (lists space-separated). */
+  public String show(Object value) {
+    if (value instanceof List<?> list) {
+      StringJoiner j = new StringJoiner(" ");
+      list.forEach(v -> j.add(v.toString()));
+      return j.toString();
+    }
+    return toYaml(value).toString();
+  }
+
+  private static String nonBlank(String text) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("must not be empty");
+    }
+    return text.strip();
+  }
+
+  private static String url(String text) {
+    try {
+      URI u = new URI(text.strip());
+      if (!u.isAbsolute() || u.getHost() == null) {
+        throw new IllegalArgumentException("'" + text + "' is not an absolute http(s) URL");
+      }
+      String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new IllegalArgumentException("'" + text + "' is not an http(s) URL");
+      }
+      return u.toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a URL", e);
+    }
+  }
+
+  private static Integer port(String text) {
+    try {
+      int p = Integer.parseInt(text.strip());
+      if (p >= 0 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("'" + text + "' is not a port (0 to 65535)");
+  }
+
+  private static String path(String text) {
+    String t = text.strip();
+    if (!t.matches("/[A-Za-z0-9._~/-]*")) {
+      throw new IllegalArgumentException("'" + text + "' must start with / and hold only URL-safe characters");
+    }
+    return t;
+  }
+
+  private static String clientAuth(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT).replace("client_secret_", "");
+    if (!t.equals("basic") && !t.equals("post")) {
+      throw new IllegalArgumentException("'" + text + "' is neither basic nor post");
+    }
+    return t;
+  }
+
+  private static String variable(String text) {
+    String t = text.strip();
+    if (!t.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("'" + text + "' is not an environment variable name");
+    }
+    return t;
+  }
+}
