@@ -18,4 +18,5 @@ module dev.lanyard {
   exports dev.lanyard.store;
   exports dev.lanyard.verify;
   exports dev.lanyard.login;
+  exports dev.lanyard.launch;
 }

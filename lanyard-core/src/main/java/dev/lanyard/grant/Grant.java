@@ -66,9 +66,43 @@ public sealed interface Grant
     return new DeviceCode(deviceCode, Objects.requireNonNull(codeVerifier, "codeVerifier"));
   }
 
+  /**
+   * Token exchange (RFC 8693): trades a token someone else holds, e.g. the access token a web app
+   * was launched with, for a token of this client, e.g. with another audience. The subject token is
+   * an access token unless {@linkplain TokenExchange#withSubjectTokenType said otherwise}.
+   *
+   * <pre>{@code
+   * TokenSession api = TokenSession.builder()
+   *     .issuer(issuer)
+   *     .client(ClientAuthentication.secretBasic("service", secret))
+   *     .grant(Grant.tokenExchange(userAccessToken).withAudience("lab-api"))
+   *     .build();
+   * }</pre>
+   *
+   * <p>A fixed subject token is good once: such a grant cannot re-authenticate. Pass a {@link
+   * #tokenExchange(Supplier) supplier} of subject tokens to let a session exchange again.
+   */
+  static TokenExchange tokenExchange(String subjectToken) {
+    return TokenExchange.of(new TokenExchange.FixedToken(subjectToken, "subjectToken"));
+  }
+
+  /**
+   * Token exchange with a source of fresh subject tokens, asked on every exchange, e.g. {@code ()
+   * -> userSession.accessToken()} wrapped to throw {@link java.io.UncheckedIOException}: a session
+   * with this grant exchanges again whenever its tokens run out.
+   */
+  static TokenExchange tokenExchange(Supplier<String> subjectTokens) {
+    return TokenExchange.of(Objects.requireNonNull(subjectTokens, "subjectTokens"));
+  }
+
   /** A grant that is sent to the token endpoint. */
   sealed interface EndpointGrant extends Grant
-      permits ClientCredentials, Password, RefreshToken, AuthorizationCode, DeviceCode {
+      permits ClientCredentials,
+          Password,
+          RefreshToken,
+          AuthorizationCode,
+          DeviceCode,
+          TokenExchange {
     /** The form parameters of the token request, without client authentication. */
     Map<String, String> parameters();
 
@@ -363,6 +397,257 @@ public sealed interface Grant
       return "DeviceCode{deviceCode=[redacted]"
           + (codeVerifier != null ? ", codeVerifier=[redacted]" : "")
           + '}';
+    }
+  }
+
+  /**
+   * A token exchange request (RFC 8693 §2.1): the subject token and its type, optionally an actor
+   * token, the audience, resource, requested token type and scope. Derive changed copies with the
+   * {@code with...} methods; each of audience, resource and actor may be set once.
+   */
+  final class TokenExchange implements EndpointGrant {
+    private static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+    private final Supplier<String> subject;
+    private final TokenType subjectType;
+    private final Supplier<String> actor;
+    private final TokenType actorType;
+    private final String audience;
+    private final URI resource;
+    private final TokenType requestedType;
+    private final Scope scope;
+
+    private TokenExchange(
+        Supplier<String> subject,
+        TokenType subjectType,
+        Supplier<String> actor,
+        TokenType actorType,
+        String audience,
+        URI resource,
+        TokenType requestedType,
+        Scope scope) {
+      this.subject = subject;
+      this.subjectType = Objects.requireNonNull(subjectType, "subjectTokenType");
+      this.actor = actor;
+      this.actorType = actorType;
+      this.audience = audience;
+      this.resource = resource;
+      this.requestedType = requestedType;
+      this.scope = Objects.requireNonNull(scope, "scope");
+    }
+
+    private static TokenExchange of(Supplier<String> subject) {
+      return new TokenExchange(
+          subject, TokenType.ACCESS_TOKEN, null, null, null, null, null, Scope.EMPTY);
+    }
+
+    /** This exchange with a subject token of another type, e.g. {@link TokenType#ID_TOKEN}. */
+    public TokenExchange withSubjectTokenType(TokenType type) {
+      return new TokenExchange(
+          subject, type, actor, actorType, audience, resource, requestedType, scope);
+    }
+
+    /** This exchange on behalf of an actor (delegation, RFC 8693 §1.1), e.g. a service token. */
+    public TokenExchange withActorToken(String actorToken, TokenType type) {
+      return withActor(new FixedToken(actorToken, "actorToken"), type);
+    }
+
+    /** This exchange with a source of fresh actor tokens, asked on every exchange. */
+    public TokenExchange withActorToken(Supplier<String> actorTokens, TokenType type) {
+      return withActor(Objects.requireNonNull(actorTokens, "actorTokens"), type);
+    }
+
+    private TokenExchange withActor(Supplier<String> newActor, TokenType type) {
+      Objects.requireNonNull(type, "type");
+      if (actor != null) {
+        throw new IllegalStateException("actorToken was already set");
+      }
+      return new TokenExchange(
+          subject, subjectType, newActor, type, audience, resource, requestedType, scope);
+    }
+
+    /**
+     * The logical name of the service the token is meant for, e.g. a client id at Keycloak. One
+     * audience per request: the form this grant sends holds each parameter once.
+     */
+    public TokenExchange withAudience(String audience) {
+      if (Objects.requireNonNull(audience, "audience").isBlank()) {
+        throw new IllegalArgumentException("audience must not be blank");
+      }
+      if (this.audience != null) {
+        throw new IllegalStateException("audience was already set to " + this.audience);
+      }
+      return new TokenExchange(
+          subject, subjectType, actor, actorType, audience, resource, requestedType, scope);
+    }
+
+    /** The URI of the resource the token is meant for (absolute, no fragment; RFC 8707). */
+    public TokenExchange withResource(URI resource) {
+      Objects.requireNonNull(resource, "resource");
+      if (!resource.isAbsolute() || resource.getRawFragment() != null) {
+        throw new IllegalArgumentException(
+            "resource must be an absolute URI without a fragment, was " + resource);
+      }
+      if (this.resource != null) {
+        throw new IllegalStateException("resource was already set to " + this.resource);
+      }
+      return new TokenExchange(
+          subject, subjectType, actor, actorType, audience, resource, requestedType, scope);
+    }
+
+    /** The type of token wanted, e.g. {@link TokenType#REFRESH_TOKEN}; default: the provider's. */
+    public TokenExchange withRequestedTokenType(TokenType type) {
+      return new TokenExchange(
+          subject,
+          subjectType,
+          actor,
+          actorType,
+          audience,
+          resource,
+          Objects.requireNonNull(type, "type"),
+          scope);
+    }
+
+    /** This exchange asking for the given scope. */
+    public TokenExchange withScope(Scope scope) {
+      return new TokenExchange(
+          subject, subjectType, actor, actorType, audience, resource, requestedType, scope);
+    }
+
+    public TokenType subjectTokenType() {
+      return subjectType;
+    }
+
+    public Optional<TokenType> actorTokenType() {
+      return Optional.ofNullable(actorType);
+    }
+
+    public Optional<String> audience() {
+      return Optional.ofNullable(audience);
+    }
+
+    public Optional<URI> resource() {
+      return Optional.ofNullable(resource);
+    }
+
+    public Optional<TokenType> requestedTokenType() {
+      return Optional.ofNullable(requestedType);
+    }
+
+    @Override
+    public Scope scope() {
+      return scope;
+    }
+
+    /** True when the subject (and actor) tokens come from suppliers, so they can be asked again. */
+    @Override
+    public boolean canReauthenticate() {
+      return !(subject instanceof FixedToken) && !(actor instanceof FixedToken);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("grant_type", GRANT_TYPE);
+      form.put("subject_token", supplied(subject, "subject"));
+      form.put("subject_token_type", subjectType.uri());
+      if (actor != null) {
+        form.put("actor_token", supplied(actor, "actor"));
+        form.put("actor_token_type", actorType.uri());
+      }
+      if (resource != null) {
+        form.put("resource", resource.toString());
+      }
+      if (audience != null) {
+        form.put("audience", audience);
+      }
+      if (requestedType != null) {
+        form.put("requested_token_type", requestedType.uri());
+      }
+      putScope(form, scope);
+      return form;
+    }
+
+    private static String supplied(Supplier<String> tokens, String which) {
+      String token = tokens.get();
+      if (token == null || token.isEmpty()) {
+        throw new IllegalStateException("the " + which + " token supplier gave no token");
+      }
+      return token;
+    }
+
+    @Override
+    public String toString() {
+      return "TokenExchange{subjectToken=[redacted], subjectTokenType="
+          + subjectType
+          + (actor != null ? ", actorToken=[redacted], actorTokenType=" + actorType : "")
+          + (audience != null ? ", audience=" + audience : "")
+          + (resource != null ? ", resource=" + resource : "")
+          + (requestedType != null ? ", requestedTokenType=" + requestedType : "")
+          + ", scope="
+          + scope
+          + '}';
+    }
+
+    /**
+     * A token type identifier (RFC 8693 §3), e.g. {@link #ACCESS_TOKEN}; any other URI with {@link
+     * #of(String)}.
+     *
+     * @param uri the identifier, e.g. {@code urn:ietf:params:oauth:token-type:jwt}
+     */
+    public record TokenType(String uri) {
+      public static final TokenType ACCESS_TOKEN =
+          new TokenType("urn:ietf:params:oauth:token-type:access_token");
+      public static final TokenType REFRESH_TOKEN =
+          new TokenType("urn:ietf:params:oauth:token-type:refresh_token");
+      public static final TokenType ID_TOKEN =
+          new TokenType("urn:ietf:params:oauth:token-type:id_token");
+      public static final TokenType JWT = new TokenType("urn:ietf:params:oauth:token-type:jwt");
+      public static final TokenType SAML1 = new TokenType("urn:ietf:params:oauth:token-type:saml1");
+      public static final TokenType SAML2 = new TokenType("urn:ietf:params:oauth:token-type:saml2");
+
+      public TokenType {
+        Objects.requireNonNull(uri, "uri");
+        if (uri.isBlank()
+            || uri.chars().anyMatch(Character::isWhitespace)
+            || uri.indexOf(':') < 1) {
+          throw new IllegalArgumentException("a token type is an absolute URI, was '" + uri + "'");
+        }
+      }
+
+      /** The token type with this identifier. */
+      public static TokenType of(String uri) {
+        return new TokenType(uri);
+      }
+
+      @Override
+      public String toString() {
+        return uri;
+      }
+    }
+
+    /** A token given once; shown redacted. */
+    private record FixedToken(String token) implements Supplier<String> {
+      FixedToken(String token, String name) {
+        this(nonEmpty(token, name));
+      }
+
+      private static String nonEmpty(String token, String name) {
+        if (Objects.requireNonNull(token, name).isEmpty()) {
+          throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return token;
+      }
+
+      @Override
+      public String get() {
+        return token;
+      }
+
+      @Override
+      public String toString() {
+        return "[redacted]";
+      }
     }
   }
 

@@ -1,0 +1,188 @@
+package dev.lanyard.example.webapp;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lanyard.Scope;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.http.Transport;
+import dev.lanyard.login.WebLogin;
+import dev.lanyard.provider.ProviderMetadata;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small web application that signs people in with Lanyard's {@link WebLogin}, keeps one session
+ * per browser, and calls a protected API (the provider's userinfo endpoint) with the signed-in
+ * person's token through {@link dev.lanyard.http.AuthenticatedHttpClient}.
+ *
+ * <p>Routes: {@code /} who is signed in; {@code /login} to the provider's login page; {@code
+ * /callback} back from it; {@code /api} the protected API call; {@code POST /logout} ends the
+ * session here and at the provider. Runs on the JDK's HTTP server, bound to 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (ExampleWebApp app = ExampleWebApp.builder()
+ *     .issuer(URI.create("http://127.0.0.1:8180/realms/lab"))
+ *     .clientId("cli")
+ *     .port(8080)
+ *     .start()) {
+ *   System.out.println("open " + app.baseUri());
+ *   app.awaitStop();
+ * }
+ * }</pre>
+ */
+public final class ExampleWebApp implements AutoCloseable {
+  static {
+    // Without it the JDK server delays small responses by up to 40 ms (Nagle + delayed ACK).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final URI baseUri;
+  private final SignedInBrowsers browsers;
+
+  private ExampleWebApp(
+      HttpServer server, ExecutorService threads, URI baseUri, SignedInBrowsers browsers) {
+    this.server = server;
+    this.threads = threads;
+    this.baseUri = baseUri;
+    this.browsers = browsers;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the app from the command line; see {@link Main}. */
+  public static void main(String[] args) throws Exception {
+    Main.main(args);
+  }
+
+  /** Where the app listens, e.g. {@code http://127.0.0.1:8080}, without a trailing slash. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** How many browsers are signed in right now. */
+  public int signedIn() {
+    return browsers.size();
+  }
+
+  /** Blocks until the JVM ends (Ctrl-C); the shutdown hook of {@link Main} closes the app. */
+  public void awaitStop() throws InterruptedException {
+    threads.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+  }
+
+  /** Stops the server at once and forgets every signed-in browser. */
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+    browsers.clear();
+  }
+
+  @Override
+  public String toString() {
+    return "ExampleWebApp{" + baseUri + ", signedIn=" + browsers.size() + '}';
+  }
+
+  /** Builds and starts an {@link ExampleWebApp}; issuer and client id are required. */
+  public static final class Builder {
+    private URI issuer;
+    private String clientId;
+    private String clientSecret;
+    private int port = 8080;
+    private Transport transport = Transport.defaults();
+
+    private Builder() {}
+
+    /** The provider, found by OIDC discovery at start-up. */
+    public Builder issuer(URI issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /** The OAuth client the app signs people in with. */
+    public Builder clientId(String clientId) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      return this;
+    }
+
+    /** The client's secret, for a confidential client; default: a public client with PKCE. */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /** The port on 127.0.0.1; 0 picks a free one (see {@link ExampleWebApp#baseUri()}). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * Discovers the provider and starts listening.
+     *
+     * @throws IOException when the provider cannot be discovered or the port cannot be bound
+     */
+    public ExampleWebApp start() throws IOException {
+      if (issuer == null || clientId == null) {
+        throw new IllegalStateException("issuer and clientId are required");
+      }
+      ClientAuthentication client =
+          clientSecret == null
+              ? ClientAuthentication.none(clientId)
+              : ClientAuthentication.secretBasic(clientId, clientSecret);
+      ProviderMetadata provider = ProviderMetadata.discover(issuer, transport);
+      WebLogin login =
+          WebLogin.builder()
+              .provider(provider)
+              .client(client)
+              .scope(Scope.of("openid email profile"))
+              .transport(transport)
+              .build();
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+      URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+      SignedInBrowsers browsers = new SignedInBrowsers(10_000);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+      Routes routes = new Routes(base, provider, client, login, browsers, http, transport);
+      routes.install(server);
+      ExecutorService threads = Executors.newFixedThreadPool(8, new Named());
+      server.setExecutor(threads);
+      server.start();
+      return new ExampleWebApp(server, threads, base, browsers);
+    }
+  }
+
+  /** Request threads named for thread dumps. */
+  private static final class Named implements ThreadFactory {
+    private final AtomicInteger n = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      return new Thread(r, "example-webapp-" + n.incrementAndGet());
+    }
+  }
+}
