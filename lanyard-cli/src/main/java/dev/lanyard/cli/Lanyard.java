@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       ProfileCommand.class,
       GitCredentialCommand.class,
       ExecCommand.class,
+      DemoCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
