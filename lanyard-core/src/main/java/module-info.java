@@ -18,5 +18,6 @@ module dev.lanyard {
   exports dev.lanyard.store;
   exports dev.lanyard.verify;
   exports dev.lanyard.login;
+  exports dev.lanyard.login.provider;
   exports dev.lanyard.launch;
 }

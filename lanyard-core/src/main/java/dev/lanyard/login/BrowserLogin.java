@@ -8,10 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -40,31 +36,24 @@ import java.util.function.Consumer;
  * sign-in and is closed (its port free) before {@code await()} returns.
  */
 public final class BrowserLogin {
-  /** Beyond the deadline, how long {@code await} gives the server to report it. */
-  private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
-
   private final LoginConfig config;
   private final int port;
   private final String callbackPath;
   private final Duration timeout;
-  private final BrowserLauncher launcher;
-  private final Consumer<String> printer;
-  private final Object lock = new Object();
-  private Attempt attempt; // guarded by lock
-
-  private record Attempt(CallbackServer server, LoopbackCallback callback, long deadline) {
-    CompletableFuture<LoginResult> result() {
-      return callback.result();
-    }
-  }
+  private final LoopbackRun<LoginResult> run;
 
   private BrowserLogin(Builder b) {
     this.config = b.config();
     this.port = b.port;
     this.callbackPath = b.callbackPath;
     this.timeout = b.timeout;
-    this.launcher = b.launcher;
-    this.printer = b.printer;
+    this.run =
+        new LoopbackRun<>(
+            b.port,
+            b.timeout,
+            b.launcher,
+            b.printer,
+            "Sign in with a device code instead (device login), or forward the port");
   }
 
   public static Builder builder() {
@@ -99,67 +88,21 @@ public final class BrowserLogin {
   }
 
   private URI begin(String hint) throws IOException {
-    checkIdle();
+    run.checkIdle();
     ProviderMetadata m = config.provider();
     config.authorizationEndpoint(m);
-    CallbackServer server = CallbackServer.bind(port);
-    Attempt a = null;
-    try {
-      URI redirect = URI.create("http://127.0.0.1:" + server.port() + callbackPath);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      PendingLogin pending =
-          PendingLogin.create(
-              redirect, config.expectedEmail(hint), config.clock().instant().plus(timeout));
-      URI url = config.authorizationUrl(m, pending, hint, Map.of());
-      LoopbackCallback callback =
-          new LoopbackCallback(config, m, pending, callbackPath, server.port(), timeoutMessage());
-      a = new Attempt(server, callback, deadline);
-      synchronized (lock) {
-        checkIdle();
-        attempt = a;
-      }
-      // One sign-in per server: it stops once the result is in, awaited or not.
-      callback.result().whenComplete((r, e) -> server.close());
-      server.start(callback, deadline);
-      announce(url, server.port());
-      return url;
-    } catch (RuntimeException | Error e) {
-      // Whatever a launcher throws, the port must not stay open behind it.
-      server.close();
-      synchronized (lock) {
-        if (attempt == a && a != null) {
-          attempt = null;
-        }
-      }
-      throw e;
-    }
-  }
-
-  private void checkIdle() {
-    synchronized (lock) {
-      if (attempt != null && !attempt.result().isDone()) {
-        throw new IllegalStateException(
-            "a sign-in is already waiting; call await() or cancel() first");
-      }
-    }
-  }
-
-  private void announce(URI url, int boundPort) {
-    printer.accept("To sign in, open this URL in a browser:");
-    printer.accept("  " + url);
-    try {
-      launcher.open(url);
-    } catch (IOException | RuntimeException e) {
-      printer.accept(
-          "Could not open a browser (" + e.getMessage() + "); open the URL above yourself.");
-      printer.accept(
-          "No browser on this machine? Sign in with a device code instead (device login), or"
-              + " forward the port from a machine with a browser: ssh -L "
-              + boundPort
-              + ":127.0.0.1:"
-              + boundPort
-              + " ...");
-    }
+    return run.start(
+        boundPort -> {
+          URI redirect = URI.create("http://127.0.0.1:" + boundPort + callbackPath);
+          PendingLogin pending =
+              PendingLogin.create(
+                  redirect, config.expectedEmail(hint), config.clock().instant().plus(timeout));
+          URI url = config.authorizationUrl(m, pending, hint, Map.of());
+          LoopbackCallback callback =
+              new LoopbackCallback(
+                  config, m, pending, callbackPath, boundPort, run.timeoutMessage());
+          return new LoopbackRun.Started<>(url, callback);
+        });
   }
 
   /**
@@ -171,33 +114,7 @@ public final class BrowserLogin {
    * @throws LoginTimeoutException after the timeout, or when {@link #cancel()} was called
    */
   public LoginResult await() throws IOException {
-    Attempt a;
-    synchronized (lock) {
-      a = attempt;
-    }
-    if (a == null) {
-      throw new IllegalStateException("call start() before await()");
-    }
-    try {
-      long left = Math.max(0, a.deadline() - System.nanoTime() + GRACE_NANOS);
-      return a.result().get(left, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw new LoginTimeoutException(timeoutMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      a.result().completeExceptionally(new LoginTimeoutException("the sign-in was interrupted"));
-      throw new InterruptedIOException(
-          "interrupted while waiting for the sign-in; it was cancelled");
-    } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
-    } finally {
-      a.server().close();
-      synchronized (lock) {
-        if (attempt == a) {
-          attempt = null;
-        }
-      }
-    }
+    return run.await();
   }
 
   /**
@@ -205,18 +122,7 @@ public final class BrowserLogin {
    * LoginTimeoutException} ("the sign-in was cancelled"). Does nothing when none waits.
    */
   public void cancel() {
-    Attempt a;
-    synchronized (lock) {
-      a = attempt;
-    }
-    if (a != null) {
-      a.result().completeExceptionally(new LoginTimeoutException("the sign-in was cancelled"));
-      a.server().close();
-    }
-  }
-
-  private String timeoutMessage() {
-    return "no sign-in arrived within " + Durations.format(timeout) + "; run the login again";
+    run.cancel();
   }
 
   static IOException rethrow(Throwable cause) {

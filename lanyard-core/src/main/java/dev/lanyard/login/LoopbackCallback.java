@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code state} may end it. Anything else (a probe, a favicon, a forged or stale callback) gets an
  * error page and the wait goes on.
  */
-final class LoopbackCallback implements CallbackServer.Handler {
+final class LoopbackCallback implements LoopbackRun.Callback<LoginResult> {
   private static final Logger log = LoggerFactory.getLogger(LoopbackCallback.class);
 
   private final LoginConfig config;
@@ -43,27 +43,45 @@ final class LoopbackCallback implements CallbackServer.Handler {
     this.timeoutMessage = timeoutMessage;
   }
 
-  CompletableFuture<LoginResult> result() {
+  @Override
+  public CompletableFuture<LoginResult> result() {
     return result;
+  }
+
+  /**
+   * The checks every loopback callback makes before its own: a GET, addressed to this server, on
+   * the callback path. Empty when the request passes them; else the answer to send.
+   */
+  static Optional<CallbackServer.Reply> screen(CallbackRequest request, int port, String path) {
+    if (!request.method().equals("GET")) {
+      return Optional.of(CallbackServer.Reply.of(Page.methodNotAllowed()));
+    }
+    if (!request.hostIs(port)) {
+      // A page on another site that rebinds its DNS name to 127.0.0.1 would send its own Host.
+      return Optional.of(CallbackServer.Reply.of(Page.badRequest("Wrong Host header.")));
+    }
+    if (!request.path().equals(path)) {
+      return Optional.of(CallbackServer.Reply.of(Page.notFound()));
+    }
+    return Optional.empty();
+  }
+
+  /** The answer to a query that cannot be parsed (e.g. a parameter given twice). */
+  static CallbackServer.Reply malformed(IllegalArgumentException e) {
+    return CallbackServer.Reply.of(Page.badRequest("Malformed callback: " + e.getMessage()));
   }
 
   @Override
   public CallbackServer.Reply handle(CallbackRequest request) {
-    if (!request.method().equals("GET")) {
-      return CallbackServer.Reply.of(Page.methodNotAllowed());
-    }
-    if (!request.hostIs(port)) {
-      // A page on another site that rebinds its DNS name to 127.0.0.1 would send its own Host.
-      return CallbackServer.Reply.of(Page.badRequest("Wrong Host header."));
-    }
-    if (!request.path().equals(path)) {
-      return CallbackServer.Reply.of(Page.notFound());
+    Optional<CallbackServer.Reply> refused = screen(request, port, path);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     Map<String, String> params;
     try {
       params = request.parameters();
     } catch (IllegalArgumentException e) {
-      return CallbackServer.Reply.of(Page.badRequest("Malformed callback: " + e.getMessage()));
+      return malformed(e);
     }
     if (!Secrets.equal(params.get("state"), pending.state())) {
       log.warn(

@@ -8,6 +8,10 @@
  *   <li>{@link dev.lanyard.login.DeviceLogin}: a person with a browser somewhere else (ssh, HPC).
  *   <li>{@link dev.lanyard.login.WebLogin}: a web application with its own callback URL and a
  *       {@link dev.lanyard.login.PendingLoginStore}.
+ *   <li>{@link dev.lanyard.login.ProviderBrowserLogin} and {@link
+ *       dev.lanyard.login.ProviderWebLogin}: the same for a service whose callback is not OAuth,
+ *       through a {@linkplain dev.lanyard.login.provider.CallbackProvider provider plug-in}; they
+ *       end in {@link dev.lanyard.login.provider.Credentials}.
  * </ul>
  *
  * <p>All three end in a {@link dev.lanyard.login.LoginResult}: the tokens, and the identity from

@@ -1,0 +1,111 @@
+package dev.lanyard.labarchives;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where each setting of a {@link LabArchives.Builder} comes from: the builder, the environment,
+ * then {@code .env}. The {@code .env} file is read only when the environment leaves a gap.
+ */
+final class Configuration {
+  static final String API_URL = "API_URL";
+  static final String ACCESS_KEYID = "ACCESS_KEYID";
+  static final String ACCESS_PWD = "ACCESS_PWD";
+
+  private final LabArchives.Builder b;
+  private Map<String, String> dotEnv;
+
+  private Configuration(LabArchives.Builder b) {
+    this.b = b;
+  }
+
+  static LabArchives resolve(LabArchives.Builder b) throws IOException {
+    Configuration c = new Configuration(b);
+    URI apiUrl = b.apiUrl;
+    if (apiUrl == null) {
+      String fromEnv = c.lookup(API_URL, "apiUrl", false);
+      apiUrl = fromEnv == null ? LabArchives.DEFAULT_API_URL : parse(fromEnv);
+    }
+    apiUrl = checked(apiUrl);
+    b.transport.requireSecure(apiUrl, "the LabArchives API_URL");
+    String akid =
+        b.accessKeyId != null ? b.accessKeyId : c.lookup(ACCESS_KEYID, "accessKeyId", true);
+    String pwd =
+        b.accessPassword != null ? b.accessPassword : c.lookup(ACCESS_PWD, "accessPassword", true);
+    return new LabArchives(apiUrl, akid, pwd, b.signatureLifetime, b.clock, b.transport);
+  }
+
+  /** The variable from the environment, else {@code .env}; null (or a failure) when neither. */
+  private String lookup(String variable, String setter, boolean required) throws IOException {
+    String value = b.environment.get(variable);
+    if (value == null || value.isBlank()) {
+      value = dotEnv().get(variable);
+    }
+    if (value != null && !value.isBlank()) {
+      return value.strip();
+    }
+    if (required) {
+      throw new IllegalStateException(
+          "no LabArchives "
+              + variable
+              + ": set it in the environment or in "
+              + (b.dotEnv ? b.workingDirectory.resolve(".env").toAbsolutePath() : "a .env file")
+              + ", or call "
+              + setter
+              + "(...)");
+    }
+    return null;
+  }
+
+  private Map<String, String> dotEnv() throws IOException {
+    if (dotEnv == null) {
+      dotEnv = b.dotEnv ? DotEnv.read(b.workingDirectory.resolve(".env")) : Map.of();
+    }
+    return dotEnv;
+  }
+
+  private static URI parse(String s) {
+    try {
+      return new URI(s);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("API_URL is not a URL: " + s, e);
+    }
+  }
+
+  /** The server address without a trailing slash; {@code /api} belongs to the calls, not here. */
+  private static URI checked(URI u) {
+    String s = u.toString();
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    URI uri = URI.create(s);
+    if (!uri.isAbsolute()
+        || uri.getHost() == null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "API_URL must be the server's address, such as "
+              + LabArchives.DEFAULT_API_URL
+              + ", was "
+              + u);
+    }
+    if (uri.getPath().endsWith("/api")) {
+      throw new IllegalArgumentException(
+          "API_URL is the server's address without /api (Lanyard adds /api to calls), such as "
+              + LabArchives.DEFAULT_API_URL
+              + ", was "
+              + u);
+    }
+    return uri;
+  }
+
+  static String nonBlank(String s, String name) {
+    if (Objects.requireNonNull(s, name).isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return s;
+  }
+}

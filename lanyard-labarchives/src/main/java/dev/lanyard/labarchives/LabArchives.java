@@ -1,0 +1,315 @@
+package dev.lanyard.labarchives;
+
+import dev.lanyard.http.Transport;
+import dev.lanyard.login.ProviderBrowserLogin;
+import dev.lanyard.login.ProviderWebLogin;
+import dev.lanyard.login.provider.AuthenticatedRequest;
+import dev.lanyard.login.provider.CallbackProvider;
+import dev.lanyard.login.provider.RequestAuthenticator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The LabArchives API for one application: signed requests, the sign-in URL, and turning a
+ * sign-in's e-mail and code (or an External App password token) into a {@link LabArchivesUser}.
+ *
+ * <pre>{@code
+ * LabArchives la = LabArchives.fromEnvironment();   // API_URL, ACCESS_KEYID, ACCESS_PWD, .env
+ *
+ * // a person at this machine: browser, loopback callback on 127.0.0.1:8089
+ * Credentials credentials = la.browserLogin().build().login();
+ *
+ * // or an e-mail and a password token copied from LabArchives' "External App authentication"
+ * LabArchivesUser user = la.login("ada@example.org", passwordToken);
+ *
+ * // any API call: signed just before it is sent
+ * HttpRequest request = la.request("notebooks/notebook_info",
+ *     Map.of("uid", user.id(), "nbid", user.notebooks().get(0).id())).build();
+ * }</pre>
+ *
+ * <p>Every call is signed with {@code sig = base64(HMAC-SHA512(ACCESS_PWD, ACCESS_KEYID + method +
+ * expires))}, {@code method} being the call's last path segment and {@code expires} now + 60 s in
+ * milliseconds; the query gets {@code akid}, {@code expires} and {@code sig}. Immutable and
+ * thread-safe; {@link #toString()} never shows the access password.
+ */
+public final class LabArchives {
+  /** Where LabArchives' API lives unless {@code API_URL} says otherwise. */
+  public static final URI DEFAULT_API_URL = URI.create("https://api.labarchives.com");
+
+  /** The loopback port a browser login collects the callback on unless told otherwise. */
+  public static final int DEFAULT_CALLBACK_PORT = 8089;
+
+  private static final Pattern CALL = Pattern.compile("[a-z_]+/[a-z_]+");
+
+  private final URI apiUrl;
+  private final String accessKeyId;
+  private final String accessPassword;
+  private final Duration signatureLifetime;
+  private final InstantSource clock;
+  private final Transport transport;
+
+  LabArchives(
+      URI apiUrl,
+      String accessKeyId,
+      String accessPassword,
+      Duration signatureLifetime,
+      InstantSource clock,
+      Transport transport) {
+    this.apiUrl = apiUrl;
+    this.accessKeyId = accessKeyId;
+    this.accessPassword = accessPassword;
+    this.signatureLifetime = signatureLifetime;
+    this.clock = clock;
+    this.transport = transport;
+  }
+
+  /**
+   * Configured from {@code API_URL}, {@code ACCESS_KEYID} and {@code ACCESS_PWD} in the
+   * environment, else in {@code .env} in the working directory.
+   *
+   * @throws IllegalStateException naming what is missing
+   * @throws IOException when {@code .env} exists but cannot be read
+   */
+  public static LabArchives fromEnvironment() throws IOException {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The server's base URL, e.g. {@code https://api.labarchives.com}. */
+  public URI apiUrl() {
+    return apiUrl;
+  }
+
+  /** The application's access key id ({@code akid}). */
+  public String accessKeyId() {
+    return accessKeyId;
+  }
+
+  /**
+   * The URL that signs a person in and sends them to {@code redirectUri} with {@code email} and
+   * {@code auth_code} (or {@code error}): {@code {API_URL}/api_user_login}, signed for the redirect
+   * URI itself.
+   */
+  public URI loginUrl(URI redirectUri) {
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    String redirect = redirectUri.toString();
+    long expires = expires();
+    String sig = Signatures.signature(accessKeyId, redirect, expires, accessPassword);
+    return URI.create(
+        apiUrl
+            + "/api_user_login?akid="
+            + Signatures.component(accessKeyId)
+            + "&expires="
+            + expires
+            + "&redirect_uri="
+            + Signatures.component(redirect)
+            + "&sig="
+            + Signatures.component(sig));
+  }
+
+  /**
+   * An unsigned API URL: {@code {API_URL}/api/{call}} with these parameters, e.g. {@code
+   * apiUri("users/user_access_info", Map.of("login_or_email", email))}.
+   */
+  public URI apiUri(String call, Map<String, String> parameters) {
+    Objects.requireNonNull(call, "call");
+    if (!CALL.matcher(call).matches()) {
+      throw new IllegalArgumentException(
+          "call must be an API class and method such as users/user_access_info, was " + call);
+    }
+    String query = Signatures.encode(parameters);
+    return URI.create(apiUrl + "/api/" + call + (query.isEmpty() ? "" : "?" + query));
+  }
+
+  /**
+   * {@code apiCall} signed: {@code akid}, {@code expires} (now + the signature lifetime) and {@code
+   * sig} appended to its query.
+   *
+   * @throws IllegalArgumentException when the URI is not on this API's server or already signed
+   */
+  public URI sign(URI apiCall) {
+    Objects.requireNonNull(apiCall, "apiCall");
+    if (!Objects.equals(apiCall.getScheme(), apiUrl.getScheme())
+        || !Objects.equals(apiCall.getRawAuthority(), apiUrl.getRawAuthority())) {
+      throw new IllegalArgumentException(
+          "not a call to the LabArchives API at " + apiUrl + ": " + apiCall.getRawAuthority());
+    }
+    return Signatures.signed(
+        apiCall, accessKeyId, Signatures.method(apiCall), expires(), accessPassword);
+  }
+
+  /** A signed GET of {@code {API_URL}/api/{call}} with these parameters, ready to send. */
+  public HttpRequest.Builder request(String call, Map<String, String> parameters) {
+    return HttpRequest.newBuilder(sign(apiUri(call, parameters)))
+        .timeout(transport.requestTimeout())
+        .GET();
+  }
+
+  /** Signs requests to this API; for HTTP clients that take a {@link RequestAuthenticator}. */
+  public RequestAuthenticator authenticator() {
+    return (method, uri) -> AuthenticatedRequest.of(sign(uri));
+  }
+
+  /**
+   * Signs a user in: {@code users/user_access_info} with {@code login_or_email} and {@code
+   * password}, where the password is the {@code auth_code} of a sign-in callback or a password
+   * token for external applications.
+   *
+   * @throws LabArchivesAuthenticationException when LabArchives refuses who is calling
+   * @throws LabArchivesApiException for LabArchives' other errors
+   * @throws dev.lanyard.MalformedResponseException when the answer is not a user document
+   */
+  public LabArchivesUser login(String email, String authCodeOrPasswordToken) throws IOException {
+    requireText(email, "email");
+    requireText(authCodeOrPasswordToken, "authCodeOrPasswordToken");
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("login_or_email", email);
+    params.put("password", authCodeOrPasswordToken);
+    String call = "users/user_access_info";
+    return UserDocument.read(ApiCalls.get(transport, sign(apiUri(call, params)), call), email, 200);
+  }
+
+  /** This application as Lanyard's provider plug-in, for the login machinery and a CLI. */
+  public CallbackProvider provider() {
+    return new LabArchivesProvider(this);
+  }
+
+  /**
+   * A browser login on the loopback callback, 127.0.0.1:{@value #DEFAULT_CALLBACK_PORT} unless
+   * {@code port(...)} says otherwise, with a random callback path; 300 s to sign in.
+   */
+  public ProviderBrowserLogin.Builder browserLogin() {
+    return ProviderBrowserLogin.builder(provider());
+  }
+
+  /** A web login for an application that owns its callback URL; see the module's README. */
+  public ProviderWebLogin.Builder webLogin() {
+    return ProviderWebLogin.builder(provider()).transport(transport).clock(clock);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  private long expires() {
+    return clock.millis() + signatureLifetime.toMillis();
+  }
+
+  private static void requireText(String s, String name) {
+    if (Objects.requireNonNull(s, name).isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+
+  /** The API URL and access key id; never the access password. */
+  @Override
+  public String toString() {
+    return "LabArchives{apiUrl=" + apiUrl + ", accessKeyId=" + accessKeyId + '}';
+  }
+
+  /**
+   * Builds a {@link LabArchives}. Each of the API URL, access key id and access password comes
+   * from, in this order: the value given here, the environment, the {@code .env} file in the
+   * working directory; the API URL defaults to {@link #DEFAULT_API_URL}. Each may be set once.
+   */
+  public static final class Builder {
+    URI apiUrl;
+    String accessKeyId;
+    String accessPassword;
+    Map<String, String> environment = System.getenv();
+    Path workingDirectory = Path.of("");
+    boolean dotEnv = true;
+    Duration signatureLifetime = Duration.ofSeconds(60);
+    InstantSource clock = InstantSource.system();
+    Transport transport = Transport.defaults();
+
+    private Builder() {}
+
+    /** The server, e.g. {@code https://auapi.labarchives.com}; instead of {@code API_URL}. */
+    public Builder apiUrl(URI apiUrl) {
+      if (this.apiUrl != null) {
+        throw new IllegalStateException("apiUrl was already set to " + this.apiUrl);
+      }
+      this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
+      return this;
+    }
+
+    /** The application's access key id; instead of {@code ACCESS_KEYID}. */
+    public Builder accessKeyId(String accessKeyId) {
+      if (this.accessKeyId != null) {
+        throw new IllegalStateException("accessKeyId was already set to " + this.accessKeyId);
+      }
+      this.accessKeyId = Configuration.nonBlank(accessKeyId, "accessKeyId");
+      return this;
+    }
+
+    /** The application's access password; instead of {@code ACCESS_PWD}. */
+    public Builder accessPassword(String accessPassword) {
+      if (this.accessPassword != null) {
+        throw new IllegalStateException("accessPassword was already set");
+      }
+      this.accessPassword = Configuration.nonBlank(accessPassword, "accessPassword");
+      return this;
+    }
+
+    /** The environment variables to read; default this process's. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+      return this;
+    }
+
+    /** Where {@code .env} is looked for; default the working directory. */
+    public Builder workingDirectory(Path workingDirectory) {
+      this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+      return this;
+    }
+
+    /** Reads no {@code .env} file. */
+    public Builder noDotEnv() {
+      this.dotEnv = false;
+      return this;
+    }
+
+    /** How long a signature is good for: {@code expires} is now plus this; default 60 s. */
+    public Builder signatureLifetime(Duration lifetime) {
+      Objects.requireNonNull(lifetime, "lifetime");
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("signatureLifetime must be positive, was " + lifetime);
+      }
+      this.signatureLifetime = lifetime;
+      return this;
+    }
+
+    /** The clock signatures are dated by; default system. */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How LabArchives is called (timeouts, proxy, CA); default {@link Transport#defaults()}. */
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException naming the variable to set when a value is missing
+     * @throws IllegalArgumentException when the API URL is not an HTTPS server address
+     * @throws IOException when {@code .env} exists but cannot be read
+     */
+    public LabArchives build() throws IOException {
+      return Configuration.resolve(this);
+    }
+  }
+}

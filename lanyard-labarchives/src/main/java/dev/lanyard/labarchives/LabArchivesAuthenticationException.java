@@ -1,0 +1,15 @@
+package dev.lanyard.labarchives;
+
+/**
+ * LabArchives did not accept who is calling: error codes 4506, 4514, 4520 and 4533 (the access key,
+ * the signature or its expiry, the user's one-time code or password token), or a sign-in callback
+ * that carried an {@code error}. Check {@code ACCESS_KEYID}, {@code ACCESS_PWD} and the clock, or
+ * sign in again.
+ */
+public final class LabArchivesAuthenticationException extends LabArchivesException {
+  private static final long serialVersionUID = 1L;
+
+  LabArchivesAuthenticationException(String code, String description, int status) {
+    super(code, description, status);
+  }
+}

@@ -1,0 +1,181 @@
+package dev.lanyard.labarchives;
+
+import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA;
+import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA_UID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.login.BrowserLauncher;
+import dev.lanyard.login.ProviderBrowserLogin;
+import dev.lanyard.login.provider.CallbackProvider;
+import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.login.provider.ProviderIdentity;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The browser sign-in end to end, fast: the "browser" is a plain HTTP client that follows
+ * LabArchives' redirect to the loopback callback (headless Chromium does the same in lanyard-it).
+ */
+@Timeout(30)
+class LabArchivesBrowserFlowTest {
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+  private final FakeLabArchivesServer server = FakeLabArchivesServer.start();
+  private final List<HttpResponse<String>> pages = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
+  private ProviderBrowserLogin login;
+
+  /** Opens the URL as a browser would, following redirects, and keeps the last page. */
+  private final BrowserLauncher httpBrowser = uri -> pages.add(get(uri));
+
+  @AfterEach
+  void tearDown() {
+    if (login != null) {
+      login.cancel();
+    }
+    server.close();
+  }
+
+  private static HttpResponse<String> get(URI uri) throws IOException {
+    try {
+      return BROWSER.send(
+          HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException();
+    }
+  }
+
+  private ProviderBrowserLogin.Builder builder(BrowserLauncher launcher) throws IOException {
+    return server.client().build().browserLogin().port(0).launcher(launcher).printer(printed::add);
+  }
+
+  @Test
+  void browserLogin_browserFollowsTheRedirect_adaSignedInAndThePageSaysSo() throws Exception {
+    CallbackProvider provider = server.client().build().provider();
+    login = builder(httpBrowser).build();
+
+    Credentials credentials = login.login();
+
+    assertThat(credentials.provider()).isEqualTo("labarchives");
+    assertThat(credentials.require("uid")).isEqualTo(ADA_UID);
+    ProviderIdentity who = provider.describe(credentials);
+    assertThat(who.userId()).isEqualTo(ADA_UID);
+    assertThat(who.email()).contains(ADA);
+    HttpResponse<String> page = pages.get(0);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Signed in");
+    assertThat(page.uri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(page.uri().getPath()).startsWith("/callback/");
+    assertThat(server.calls()).containsExactly("/api_user_login", "/api/users/user_access_info");
+  }
+
+  @Test
+  void browserLogin_labArchivesRedirectsWithError_authenticationError() throws Exception {
+    server.denyNextLogin("access_denied");
+    login = builder(httpBrowser).build();
+
+    assertThatThrownBy(login::login)
+        .isInstanceOfSatisfying(
+            LabArchivesAuthenticationException.class,
+            e -> assertThat(e.code()).isEqualTo("access_denied"))
+        .hasMessage("[access_denied] LabArchives refused the sign-in");
+    assertThat(pages.get(0).body()).contains("Sign-in refused");
+    assertThat(server.calls()).containsExactly("/api_user_login");
+  }
+
+  @Test
+  void browserLogin_codeRefusedByLabArchives_loginEndsWithTheCode() throws Exception {
+    server.failNext("4514", "The login or password is incorrect");
+    login = builder(httpBrowser).build();
+
+    assertThatThrownBy(login::login)
+        .isInstanceOf(LabArchivesAuthenticationException.class)
+        .hasMessage("[4514] The login or password is incorrect");
+    assertThat(pages.get(0).statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void callback_withoutEmailOrAuthCode_400AndTheWaitGoesOn() throws Exception {
+    login = builder(BrowserLauncher.NONE).build();
+    URI url = login.start();
+    URI callback = URI.create(FakeLabArchivesServer.queryOf(url).get("redirect_uri"));
+
+    HttpResponse<String> noCode = get(URI.create(callback + "?email=ada%40example.org"));
+    HttpResponse<String> noEmail = get(URI.create(callback + "?auth_code=ac-1"));
+
+    assertThat(noCode.statusCode()).isEqualTo(400);
+    assertThat(noCode.body()).contains("no auth_code parameter");
+    assertThat(noEmail.statusCode()).isEqualTo(400);
+    assertThat(noEmail.body()).contains("no email parameter");
+    assertThat(get(url).statusCode()).isEqualTo(200); // the person signs in after all
+    assertThat(login.await().require("email")).isEqualTo(ADA);
+  }
+
+  @Test
+  void callback_wrongPath_404AndTheWaitGoesOn() throws Exception {
+    login = builder(BrowserLauncher.NONE).build();
+    URI url = login.start();
+    URI callback = URI.create(FakeLabArchivesServer.queryOf(url).get("redirect_uri"));
+
+    assertThat(get(callback.resolve("/callback?email=eve%40example.org&auth_code=x")).statusCode())
+        .isEqualTo(404);
+    assertThat(get(url).statusCode()).isEqualTo(200);
+    assertThat(login.await().require("uid")).isEqualTo(ADA_UID);
+  }
+
+  @Test
+  void browserLogin_nobodySignsIn_timeout() throws Exception {
+    login = builder(BrowserLauncher.NONE).timeout(Duration.ofMillis(300)).build();
+    login.start();
+
+    assertThatThrownBy(login::await)
+        .isInstanceOf(LoginTimeoutException.class)
+        .hasMessage("no sign-in arrived within 300 ms; run the login again");
+  }
+
+  @Test
+  void browserLogin_defaults_port8089RandomPathAnd300Seconds() throws Exception {
+    assumeTrue(free(LabArchives.DEFAULT_CALLBACK_PORT), "port 8089 is in use here");
+    login =
+        server
+            .client()
+            .build()
+            .browserLogin()
+            .launcher(BrowserLauncher.NONE)
+            .printer(printed::add)
+            .build();
+
+    URI redirect = URI.create(FakeLabArchivesServer.queryOf(login.start()).get("redirect_uri"));
+
+    assertThat(redirect.getHost()).isEqualTo("127.0.0.1");
+    assertThat(redirect.getPort()).isEqualTo(8089);
+    assertThat(redirect.getPath()).matches("/callback/[A-Za-z0-9_-]{43}");
+    assertThat(login.toString()).contains("timeout=300 s");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+      return s.isBound();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.lanyard.labarchives;
+
+import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA;
+import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA_UID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lanyard.InvalidTokenException;
+import dev.lanyard.MalformedResponseException;
+import dev.lanyard.login.ProviderWebLogin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server-side flow of the README: the web application owns the callback URL. */
+class LabArchivesWebLoginTest {
+  private static final URI CALLBACK = URI.create("https://portal.example.org/labarchives/callback");
+  private static final HttpClient NO_REDIRECTS =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final FakeLabArchivesServer server = FakeLabArchivesServer.start();
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+  }
+
+  /** The browser at LabArchives: where it is sent back to, as the app's request parameters. */
+  private static Map<String, String> backAtTheApp(URI loginUrl) throws Exception {
+    HttpResponse<Void> r =
+        NO_REDIRECTS.send(
+            HttpRequest.newBuilder(loginUrl).build(), HttpResponse.BodyHandlers.discarding());
+    URI back = URI.create(r.headers().firstValue("Location").orElseThrow());
+    assertThat(back.toString()).startsWith(CALLBACK + "?lanyard_state=");
+    return new HashMap<>(FakeLabArchivesServer.queryOf(back));
+  }
+
+  @Test
+  void webLogin_redirectThenCallback_credentials() throws Exception {
+    ProviderWebLogin web = server.client().build().webLogin().build();
+
+    Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+
+    assertThat(params).containsKeys("email", "auth_code", "lanyard_state");
+    assertThat(web.complete(params).values())
+        .containsEntry("uid", ADA_UID)
+        .containsEntry("email", ADA);
+  }
+
+  @Test
+  void webLogin_callbackReplayed_refused() throws Exception {
+    ProviderWebLogin web = server.client().build().webLogin().build();
+    Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+    web.complete(params);
+
+    assertThatThrownBy(() -> web.complete(params))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("already used");
+  }
+
+  @Test
+  void webLogin_callbackWithoutAuthCode_refusedAndStillPending() throws Exception {
+    ProviderWebLogin web = server.client().build().webLogin().build();
+    Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+    Map<String, String> partial = new HashMap<>(params);
+    partial.remove("auth_code");
+
+    assertThatThrownBy(() -> web.complete(partial))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage("the labarchives callback is incomplete (no auth_code parameter); refused");
+    assertThat(web.complete(params).require("uid")).isEqualTo(ADA_UID);
+  }
+
+  @Test
+  void webLogin_labArchivesRefused_authenticationError() throws Exception {
+    ProviderWebLogin web = server.client().build().webLogin().build();
+    server.denyNextLogin("access_denied");
+
+    Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+
+    assertThatThrownBy(() -> web.complete(params))
+        .isInstanceOf(LabArchivesAuthenticationException.class)
+        .hasMessage("[access_denied] LabArchives refused the sign-in");
+  }
+}
