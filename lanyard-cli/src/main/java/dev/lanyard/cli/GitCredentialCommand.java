@@ -63,6 +63,9 @@ final class GitCredentialCommand extends BaseCommand {
   }
 
   private int erase(Settings s, Map<String, String> request) throws IOException {
+    if (s.plugin().isPresent()) {
+      return CliError.OK; // a provider plug-in's credentials are never git's password
+    }
     FileTokenStore store = ctx().store(s);
     String rejected = request.get("password");
     Optional<TokenSet> stored = store.load();

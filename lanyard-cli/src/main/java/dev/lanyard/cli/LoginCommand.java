@@ -5,10 +5,13 @@ import dev.lanyard.cli.config.Durations;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.login.provider.CallbackProvider;
+import dev.lanyard.login.provider.Credentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +29,10 @@ import picocli.CommandLine.Option;
       "Secrets never go on the command line: the client secret comes from --client-secret-env,"
           + " --client-secret-file or LANYARD_CLIENT_SECRET; the password from --password-env,"
           + " LANYARD_PASSWORD or a hidden prompt; refresh and personal access tokens from"
-          + " standard input, --token-env or a hidden prompt."
+          + " standard input, --token-env or a hidden prompt.",
+      "A provider plug-in that is not OAuth (--provider labarchives; settings such as API_URL,"
+          + " ACCESS_KEYID and ACCESS_PWD from the environment or .env): --flow browser, or"
+          + " --flow token with --username EMAIL and the password token on standard input."
     })
 final class LoginCommand extends BaseCommand {
   private static final DateTimeFormatter WHEN =
@@ -41,6 +47,14 @@ final class LoginCommand extends BaseCommand {
   Flow flow;
 
   @Mixin ProviderOptions provider;
+
+  @Option(
+      names = "--provider",
+      paramLabel = "ID",
+      description =
+          "A provider plug-in that is not OAuth, e.g. labarchives (browser or token flow; its"
+              + " settings come from the environment and .env).")
+  String plugin;
 
   @Option(names = "--login-hint", paramLabel = "EMAIL", description = "Who should sign in.")
   String loginHint;
@@ -91,6 +105,9 @@ final class LoginCommand extends BaseCommand {
     String profile = profile();
     Profile flags = flags();
     Settings s = ctx().settings(flags);
+    if (s.plugin().isPresent()) {
+      return pluginLogin(profile, flags, s);
+    }
     Flow chosen = s.flow(env());
     if (chosen != Flow.TOKEN) {
       s.requireProvider();
@@ -126,6 +143,41 @@ final class LoginCommand extends BaseCommand {
     return CliError.OK;
   }
 
+  /** Signs in to a provider plug-in and stores its credentials. */
+  private int pluginLogin(String profile, Profile flags, Settings s) throws Exception {
+    String id = s.plugin().orElseThrow();
+    Profile own = s.stored().overriddenBy(flags);
+    for (Setting oauth : new Setting[] {Setting.ISSUER, Setting.CLIENT_ID, Setting.TOKEN_ENDPOINT}) {
+      if (own.get(oauth).isPresent()) {
+        throw CliError.usage(
+            "profile '" + profile + "' has both provider " + id + " and " + oauth.key() + "; sign"
+                + " in to " + id + " with another profile (--profile NAME)");
+      }
+    }
+    Flow chosen = ProviderSignIn.check(s, s.flowSet().orElse(Flow.BROWSER));
+    CallbackProvider p = ProviderPlugins.create(ctx(), s); // before anything is saved
+    Profile record =
+        s.effective().with(Setting.ISSUER, null).with(Setting.CLIENT_ID, null)
+            .with(Setting.FLOW, chosen);
+    Config saved =
+        ctx().configFile()
+            .update(
+                c -> {
+                  Config next = c.with(profile, record);
+                  return next.defaultProfile().isPresent() ? next : next.withDefault(profile);
+                });
+    ctx().configChanged(saved);
+    Optional<Credentials> credentials = new ProviderSignIn(this, s, p).run(chosen);
+    if (credentials.isEmpty()) {
+      return 130;
+    }
+    ProviderPlugins.store(ctx(), s).save(credentials.get());
+    err().println(style().green("Signed in") + " to " + id + " as "
+        + style().bold(p.describe(credentials.get()).displayName()) + " (profile " + profile
+        + ").");
+    return CliError.OK;
+  }
+
   private String expiry(Instant expiresAt) {
     if (expiresAt == null) {
       return "the token does not expire";
@@ -137,6 +189,7 @@ final class LoginCommand extends BaseCommand {
 
   private Profile flags() {
     Profile p = provider.toProfile();
+    p = ProviderOptions.set(p, Setting.PROVIDER, plugin);
     if (flow != null) {
       p = p.with(Setting.FLOW, flow);
     }

@@ -7,6 +7,7 @@ import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.login.provider.CredentialStore;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
 import java.net.URI;
@@ -48,6 +49,10 @@ final class LogoutCommand extends BaseCommand {
   }
 
   private void logout(Settings s) throws IOException {
+    if (s.plugin().isPresent()) {
+      logoutPlugin(s);
+      return;
+    }
     FileTokenStore store = ctx().store(s);
     Optional<TokenSet> tokens = store.load();
     String where = "deleted here";
@@ -59,6 +64,22 @@ final class LogoutCommand extends BaseCommand {
       err().println("Profile " + s.profile() + " was not signed in; nothing to do.");
     } else {
       err().println("Signed out of profile " + s.profile() + ": the tokens were " + where + ".");
+    }
+  }
+
+  /**
+   * A provider plug-in's credentials are deleted here; there is nothing to revoke (LabArchives'
+   * sign-in yields no token, only the user id its signed requests name).
+   */
+  private void logoutPlugin(Settings s) throws IOException {
+    CredentialStore store = ProviderPlugins.store(ctx(), s);
+    boolean had = java.nio.file.Files.exists(ProviderPlugins.file(ctx(), s));
+    store.clear();
+    if (!had) {
+      err().println("Profile " + s.profile() + " was not signed in; nothing to do.");
+    } else {
+      err().println("Signed out of profile " + s.profile() + ": the " + s.plugin().get()
+          + " credentials were deleted here.");
     }
   }
 

@@ -101,6 +101,14 @@ final class Settings {
     return effective.duration(Setting.SKEW).orElse(DEFAULT_SKEW);
   }
 
+  /**
+   * The id of the provider plug-in the profile signs in to ({@code provider}, e.g. {@code
+   * labarchives}), for a service that is not OAuth; empty for an OAuth profile.
+   */
+  Optional<String> plugin() {
+    return effective.text(Setting.PROVIDER);
+  }
+
   /** True when the provider can be called: an issuer or an explicit token endpoint. */
   boolean hasProvider() {
     return issuer().isPresent() || endpoint(Setting.TOKEN_ENDPOINT).isPresent();

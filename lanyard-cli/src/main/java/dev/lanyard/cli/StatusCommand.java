@@ -5,6 +5,7 @@ import dev.lanyard.cli.config.Config;
 import dev.lanyard.cli.config.Durations;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
+import dev.lanyard.login.provider.ProviderIdentity;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,11 +47,13 @@ final class StatusCommand extends BaseCommand {
     } else {
       names.add(current);
     }
-    List<ProfileStatus> statuses = new ArrayList<>();
+    List<Record> statuses = new ArrayList<>();
     for (String name : names) {
-      statuses.add(ProfileStatus.of(ctx(), ctx().settings(name, Profile.EMPTY)));
+      Settings s = ctx().settings(name, Profile.EMPTY);
+      statuses.add(
+          s.plugin().isPresent() ? PluginStatus.of(ctx(), s) : ProfileStatus.of(ctx(), s));
     }
-    boolean ok = !statuses.isEmpty() && statuses.stream().allMatch(ProfileStatus::signedIn);
+    boolean ok = !statuses.isEmpty() && statuses.stream().allMatch(StatusCommand::signedIn);
     if (json) {
       out().println(Json.write(json(statuses, config)));
     } else {
@@ -65,14 +68,23 @@ final class StatusCommand extends BaseCommand {
     return ok ? CliError.OK : CliError.LOGIN;
   }
 
-  private void text(List<ProfileStatus> statuses, Config config, String current) {
+  private static boolean signedIn(Record r) {
+    return r instanceof PluginStatus p ? p.signedIn() : ((ProfileStatus) r).signedIn();
+  }
+
+  private void text(List<Record> statuses, Config config, String current) {
     PrintWriter out = out();
-    for (ProfileStatus st : statuses) {
-      Settings s = st.settings();
+    for (Record r : statuses) {
+      Settings s = r instanceof PluginStatus p ? p.settings() : ((ProfileStatus) r).settings();
       String name = s.profile();
       boolean isDefault = config.defaultProfile().map(name::equals).orElse(false);
       out.println("Profile " + name + (isDefault ? " (default)" : "")
           + (config.profile(name).isEmpty() ? " (not in the config file)" : ""));
+      if (r instanceof PluginStatus p) {
+        pluginText(out, p);
+        continue;
+      }
+      ProfileStatus st = (ProfileStatus) r;
       row(out, "status", st.state());
       row(out, "issuer", s.issuer().map(Object::toString).orElse("-"));
       row(out, "client", s.clientId().orElse("-"));
@@ -92,6 +104,24 @@ final class StatusCommand extends BaseCommand {
     out.println("Token files: " + where.tokenDirectory());
   }
 
+  private static void pluginText(PrintWriter out, PluginStatus p) {
+    row(out, "status", p.state());
+    row(out, "provider", p.settings().plugin().orElseThrow());
+    row(out, "flow", p.settings().flowSet().map(Object::toString).orElse("-"));
+    if (p.credentials().isPresent()) {
+      if (p.identity().isPresent()) {
+        ProviderIdentity who = p.identity().get();
+        row(out, "user id", who.userId());
+        row(out, "e-mail", who.email().orElse("-"));
+        who.name().ifPresent(n -> row(out, "name", n));
+      } else {
+        row(out, "identity", "- (" + p.problem() + ")");
+      }
+    }
+    row(out, "stored in", p.file().toString());
+    out.println();
+  }
+
   private static void row(PrintWriter out, String label, String value) {
     out.printf("  %-11s %s%n", label + ":", value);
   }
@@ -105,9 +135,14 @@ final class StatusCommand extends BaseCommand {
         + " (" + UTC.format(at.get()) + ")";
   }
 
-  private Map<String, Object> json(List<ProfileStatus> statuses, Config config) {
+  private Map<String, Object> json(List<Record> statuses, Config config) {
     List<Object> profiles = new ArrayList<>();
-    for (ProfileStatus st : statuses) {
+    for (Record status : statuses) {
+      if (status instanceof PluginStatus ps) {
+        profiles.add(pluginJson(ps, config));
+        continue;
+      }
+      ProfileStatus st = (ProfileStatus) status;
       Settings s = st.settings();
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("profile", s.profile());
@@ -132,6 +167,26 @@ final class StatusCommand extends BaseCommand {
     doc.put("token_directory", ctx().locations().tokenDirectory().toString());
     doc.put("profiles", profiles);
     return doc;
+  }
+
+  private static Map<String, Object> pluginJson(PluginStatus ps, Config config) {
+    Settings s = ps.settings();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("profile", s.profile());
+    p.put("default", config.defaultProfile().map(s.profile()::equals).orElse(false));
+    p.put("signed_in", ps.signedIn());
+    p.put("state", ps.state());
+    p.put("provider", s.plugin().orElseThrow());
+    p.put("flow", s.flowSet().map(Object::toString).orElse(null));
+    p.put("identity", ps.identity().map(who -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("user_id", who.userId());
+      m.put("email", who.email().orElse(null));
+      m.put("name", who.name().orElse(null));
+      return (Object) m;
+    }).orElse(null));
+    p.put("credential_file", ps.file().toString());
+    return p;
   }
 
   private static Map<String, Object> times(Optional<Instant> at, Instant now, boolean valid) {

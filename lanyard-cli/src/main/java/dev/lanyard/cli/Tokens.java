@@ -22,6 +22,9 @@ final class Tokens {
 
   /** The stored tokens when valid for the skew plus {@code minValid}; read without a lock. */
   static Optional<TokenSet> cached(Context ctx, Settings s, Duration minValid) {
+    if (s.plugin().isPresent()) {
+      return Optional.empty(); // a provider plug-in: never answered from a token file
+    }
     Optional<TokenSet> stored = ctx.store(s).load();
     if (stored.isPresent()
         && stored.get().accessValid(s.skew().plus(minValid), ctx.env().clock().instant())) {
@@ -32,6 +35,9 @@ final class Tokens {
 
   static TokenSet valid(Context ctx, Settings s, Duration minValid, boolean force)
       throws IOException {
+    if (s.plugin().isPresent()) {
+      return ProviderPlugins.bearer(ctx, s);
+    }
     FileTokenStore store = ctx.store(s);
     boolean isStatic = s.flowSet().orElse(null) == Flow.TOKEN;
     if (!force || isStatic) {

@@ -16,6 +16,10 @@ import java.util.StringJoiner;
  * client_secret_file}, {@code password_env}), never the secret.
  */
 public enum Setting {
+  PROVIDER(
+      "provider",
+      Kind.PROVIDER,
+      "a provider plug-in that is not OAuth, e.g. labarchives (instead of issuer and client_id)"),
   ISSUER("issuer", Kind.URL, "the provider's issuer URL (OIDC discovery)"),
   CLIENT_ID("client_id", Kind.TEXT, "the OAuth client id"),
   FLOW("flow", Kind.FLOW, "browser, device, password, client-credentials, refresh-token or token"),
@@ -41,7 +45,7 @@ public enum Setting {
 
   /** The kinds of values, with their parsing and YAML forms. */
   enum Kind {
-    TEXT, URL, PORT, PATH, DURATION, LIST, MAP, FLOW, CLIENT_AUTH, VARIABLE
+    TEXT, URL, PORT, PATH, DURATION, LIST, MAP, FLOW, CLIENT_AUTH, VARIABLE, PROVIDER
   }
 
   private final String key;
@@ -103,6 +107,7 @@ public enum Setting {
         case FLOW -> Flow.parse(text);
         case CLIENT_AUTH -> clientAuth(text);
         case VARIABLE -> variable(text);
+        case PROVIDER -> providerId(text);
       };
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
@@ -206,6 +211,15 @@ public enum Setting {
     String t = text.strip().toLowerCase(Locale.ROOT).replace("client_secret_", "");
     if (!t.equals("basic") && !t.equals("post")) {
       throw new IllegalArgumentException("'" + text + "' is neither basic nor post");
+    }
+    return t;
+  }
+
+  private static String providerId(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (!t.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a provider id (lowercase letters, digits, '.', '_', '-')");
     }
     return t;
   }
