@@ -1,5 +1,7 @@
 package dev.lanyard.store;
 
+import dev.lanyard.internal.files.SecureFiles;
+
 import dev.lanyard.LoginTimeoutException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

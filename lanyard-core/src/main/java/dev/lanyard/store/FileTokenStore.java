@@ -1,5 +1,7 @@
 package dev.lanyard.store;
 
+import dev.lanyard.internal.files.SecureFiles;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanyard.TokenSet;
@@ -156,7 +158,7 @@ public final class FileTokenStore implements TokenStore {
     } catch (TokenSetJson.Invalid e) {
       return ignored("it is not a valid token file (" + e.getMessage() + ")");
     }
-    SecureFiles.warnIfShared(file, "file", "600");
+    SecureFiles.warnIfShared(file, "Token file", "600");
     return Optional.of(tokens);
   }
 

@@ -1,5 +1,7 @@
 package dev.lanyard.login.provider;
 
+import dev.lanyard.internal.files.SecureFiles;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -57,7 +59,7 @@ final class FileCredentialStore implements CredentialStore {
     } catch (Invalid e) {
       return ignored("it is not a valid credential file (" + e.getMessage() + ")");
     }
-    OwnerOnlyFiles.warnIfShared(file);
+    SecureFiles.warnIfShared(file, "Credential file", "600");
     return credentials;
   }
 
@@ -69,12 +71,12 @@ final class FileCredentialStore implements CredentialStore {
   @Override
   public void save(Credentials credentials) throws IOException {
     Objects.requireNonNull(credentials, "credentials");
-    OwnerOnlyFiles.replace(file, write(credentials).getBytes(UTF_8));
+    SecureFiles.replace(file, write(credentials).getBytes(UTF_8));
   }
 
   @Override
   public void clear() throws IOException {
-    OwnerOnlyFiles.delete(file);
+    SecureFiles.delete(file);
   }
 
   static String write(Credentials c) {

@@ -1,4 +1,4 @@
-package dev.lanyard.store;
+package dev.lanyard.internal.files;
 
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * Owner-only files and folders, and crash-safe replacement of a file: on POSIX file systems new
  * files are 0600 and new folders 0700; elsewhere the platform's defaults apply.
  */
-final class SecureFiles {
-  private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
-  static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-  static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+public final class SecureFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(SecureFiles.class);
+  public static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  public static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> SHARED =
       EnumSet.of(
           PosixFilePermission.GROUP_READ,
@@ -39,7 +39,7 @@ final class SecureFiles {
   private SecureFiles() {}
 
   /** The attributes that create a file or folder with {@code permissions}, when POSIX. */
-  static FileAttribute<?>[] permissions(Path path, Set<PosixFilePermission> permissions) {
+  public static FileAttribute<?>[] permissions(Path path, Set<PosixFilePermission> permissions) {
     if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];
     }
@@ -47,16 +47,16 @@ final class SecureFiles {
   }
 
   /** Creates {@code folder} (and missing parents) 0700; warns when an existing one is shared. */
-  static void ensureFolder(Path folder) throws IOException {
+  public static void ensureFolder(Path folder) throws IOException {
     if (Files.isDirectory(folder)) {
-      warnIfShared(folder, "folder", "700");
+      warnIfShared(folder, "Folder", "700");
       return;
     }
     Files.createDirectories(folder, permissions(folder, OWNER_FOLDER));
   }
 
   /** Warns once per path when others may read or write {@code path}. */
-  static void warnIfShared(Path path, String what, String mode) {
+  public static void warnIfShared(Path path, String what, String mode) {
     if (WARNED.contains(path)
         || !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;
@@ -65,7 +65,7 @@ final class SecureFiles {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
       if (perms.stream().anyMatch(SHARED::contains) && WARNED.add(path)) {
         LOG.warn(
-            "Token {} {} is open to other users ({}); restrict it with chmod {}",
+            "{} {} is open to other users ({}); restrict it with chmod {}",
             what,
             path,
             PosixFilePermissions.toString(perms),
@@ -81,7 +81,7 @@ final class SecureFiles {
    * write a 0600 temp file in the same folder, force it to disk, rename it over the file, then
    * sync the folder (best effort). An empty folder in the file's place is removed first.
    */
-  static void replace(Path file, byte[] bytes) throws IOException {
+  public static void replace(Path file, byte[] bytes) throws IOException {
     Path folder = file.getParent();
     ensureFolder(folder);
     Path temp =
@@ -110,14 +110,14 @@ final class SecureFiles {
   }
 
   /** Deletes {@code file} if present and syncs its folder. */
-  static void delete(Path file) throws IOException {
+  public static void delete(Path file) throws IOException {
     if (Files.deleteIfExists(file)) {
       syncFolder(file.getParent());
     }
   }
 
   /** Makes a rename or delete in {@code folder} durable; not every platform can, so best effort. */
-  static void syncFolder(Path folder) {
+  public static void syncFolder(Path folder) {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
