@@ -121,7 +121,12 @@ public final class TokenSession {
   /** Gets new tokens even though the current ones look valid, e.g. after a 401. */
   public TokenSet forceRefresh() throws IOException {
     State s = state;
-    return renew(s, Ask.force(s.tokens == null ? "" : s.tokens.accessToken()));
+    // A session that holds nothing yet forces past what the store holds, not past nothing.
+    String current =
+        s.tokens != null
+            ? s.tokens.accessToken()
+            : store.load().map(TokenSet::accessToken).orElse("");
+    return renew(s, Ask.force(current));
   }
 
   /**

@@ -140,4 +140,18 @@ class SessionLifecycleTest {
     TokenSet second = session.token();
     assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
   }
+
+  @Test
+  void forceRefresh_newSessionOverStoredTokens_refreshesTheStoredOnes() throws Exception {
+    TokenStore store = TokenStore.memory();
+    TokenSet stored = alice("cli").store(store).build().token();
+    int before = Kc.kc().countEvents("REFRESH_TOKEN");
+
+    TokenSession another = alice("cli").store(store).build(); // holds nothing yet
+    TokenSet forced = another.forceRefresh();
+
+    assertThat(forced.accessToken()).isNotEqualTo(stored.accessToken());
+    assertThat(store.load()).contains(forced);
+    assertThat(Kc.kc().countEvents("REFRESH_TOKEN")).isEqualTo(before + 1);
+  }
 }
