@@ -113,6 +113,20 @@ public final class TokenSet {
     return expiresAt == null || now.plus(skew).isBefore(expiresAt);
   }
 
+  /**
+   * The skew a session judges this token with: {@code skew}, but at most half the token's
+   * lifetime, so that a provider issuing tokens shorter than twice the skew does not hand out
+   * tokens that count as expired on arrival.
+   */
+  public Duration effectiveSkew(Duration skew) {
+    if (expiresAt == null) {
+      return skew;
+    }
+    Duration lifetime = Duration.between(issuedAt, expiresAt);
+    Duration half = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(2);
+    return skew.compareTo(half) > 0 ? half : skew;
+  }
+
   /** True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry). */
   public boolean refreshValid(Duration skew) {
     return refreshValid(skew, Instant.now());

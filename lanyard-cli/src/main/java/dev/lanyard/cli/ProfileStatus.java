@@ -51,7 +51,7 @@ record ProfileStatus(
 
   /** True when the access token is valid now (with the skew). */
   boolean accessValid() {
-    return tokens.map(t -> t.accessValid(settings.skew(), now)).orElse(false);
+    return tokens.map(t -> t.accessValid(t.effectiveSkew(settings.skew()), now)).orElse(false);
   }
 
   /** Signed in: a valid access token, or a way to get one without a person. */

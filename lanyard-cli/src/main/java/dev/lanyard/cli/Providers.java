@@ -108,6 +108,16 @@ final class Providers {
 
   /** The grant that signs in again without a person, when the flow has one. */
   private Optional<Grant> unattendedGrant() throws IOException {
+    try {
+      return unattendedGrantOrFail();
+    } catch (CliError e) {
+      // A secret variable named by the profile but not set here: renew with the refresh token,
+      // and only a person can sign in again once that is dead.
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Grant> unattendedGrantOrFail() throws IOException {
     Flow flow = settings.flowSet().orElse(null);
     if (flow == Flow.CLIENT_CREDENTIALS
         && secrets.clientSecret(settings, null, null).isPresent()) {

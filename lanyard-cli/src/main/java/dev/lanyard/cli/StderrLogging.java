@@ -57,6 +57,8 @@ public final class StderrLogging implements SLF4JServiceProvider {
   /** One logger for every name: the level is the same everywhere. */
   private static final class StderrLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
+    /** How the core's token store starts its warning about a file it cannot use. */
+    private static final String DAMAGED_TOKEN_FILE = "Ignoring token file";
     private final boolean debug;
     /** A command reads a file several times; one warning about it is enough. */
     private final java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -99,6 +101,9 @@ public final class StderrLogging implements SLF4JServiceProvider {
     @Override
     protected void handleNormalizedLoggingCall(
         Level level, Marker marker, String pattern, Object[] args, Throwable thrown) {
+      if (!debug && pattern != null && pattern.startsWith(DAMAGED_TOKEN_FILE)) {
+        return; // the commands report a damaged token file themselves, in their one line
+      }
       String text = MessageFormatter.basicArrayFormat(pattern, args);
       if (!debug && !said.add(text)) {
         return;

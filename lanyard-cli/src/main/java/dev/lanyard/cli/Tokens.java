@@ -27,7 +27,10 @@ final class Tokens {
     }
     Optional<TokenSet> stored = ctx.store(s).load();
     if (stored.isPresent()
-        && stored.get().accessValid(s.skew().plus(minValid), ctx.env().clock().instant())) {
+        && stored
+            .get()
+            .accessValid(
+                stored.get().effectiveSkew(s.skew()).plus(minValid), ctx.env().clock().instant())) {
       return stored;
     }
     return Optional.empty();

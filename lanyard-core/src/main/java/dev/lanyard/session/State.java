@@ -47,13 +47,9 @@ final class State {
    * twice the skew would otherwise hand out tokens that are expired on arrival.
    */
   static Duration effectiveSkew(TokenSet tokens, Duration skew) {
-    if (tokens.expiresAt().isEmpty()) {
-      return skew;
-    }
-    Duration lifetime = Duration.between(tokens.issuedAt(), tokens.expiresAt().get());
-    Duration half = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(2);
-    return skew.compareTo(half) > 0 ? half : skew;
+    return tokens.effectiveSkew(skew);
   }
+
 
   /** True while {@code now} is before the refresh-ahead point. */
   boolean fresh(long now) {
