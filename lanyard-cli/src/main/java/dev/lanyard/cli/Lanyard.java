@@ -81,6 +81,8 @@ public final class Lanyard implements Runnable {
   public static CommandLine commandLine(Environment environment) {
     CommandLine cmd = new CommandLine(new Lanyard(environment));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // A profile may share a command's name: `--profile demo token` means profile "demo".
+    cmd.setAllowSubcommandsAsOptionParameters(true);
     cmd.registerConverter(Duration.class, Durations::parse);
     cmd.setColorScheme(
         Help.defaultColorScheme(

@@ -134,4 +134,18 @@ class ProfileCommandsTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("a subcommand is required");
   }
+
+  @Test
+  void profileNamedLikeACommand_beforeOrAfterTheCommand_isTheProfile() {
+    assertThat(cli.loginToken("pat-demo", "--profile", "demo").code()).isZero();
+    assertThat(cli.loginToken("pat-status", "--profile", "status").code()).isZero();
+
+    Run demo = cli.run("--profile", "demo", "token");
+    Run status = cli.run("--profile", "status", "token");
+
+    assertThat(demo.code()).isZero();
+    assertThat(demo.out().strip()).isEqualTo("pat-demo");
+    assertThat(status.code()).isZero();
+    assertThat(status.out().strip()).isEqualTo("pat-status");
+  }
 }
