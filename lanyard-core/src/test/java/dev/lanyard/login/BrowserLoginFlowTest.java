@@ -185,17 +185,20 @@ class BrowserLoginFlowTest {
   void cancel_awaitEndsWithCancellation_portFreed() throws Exception {
     login = builder().build();
     URI url = login.start();
-    CompletableFuture<Throwable> awaited =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Throwable> awaited = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
             () -> {
               try {
                 login.await();
-                return null;
+                awaited.complete(null);
               } catch (Throwable t) {
-                return t;
+                awaited.complete(t);
               }
-            });
-    Thread.sleep(100);
+            },
+            "awaiting sign-in");
+    waiter.start();
+    Blocked.await(waiter);
     login.cancel();
 
     assertThat(awaited.get(5, TimeUnit.SECONDS))
@@ -222,7 +225,7 @@ class BrowserLoginFlowTest {
               }
             });
     waiter.start();
-    Thread.sleep(100);
+    Blocked.await(waiter);
     waiter.interrupt();
     waiter.join(5000);
 

@@ -237,17 +237,20 @@ class DeviceLoginTest {
             .transport(ScriptedProvider.transport())
             .prompt(code -> {})
             .build();
-    CompletableFuture<Throwable> running =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Throwable> running = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
             () -> {
               try {
                 login.login();
-                return null;
+                running.complete(null);
               } catch (Throwable t) {
-                return t;
+                running.complete(t);
               }
-            });
-    Thread.sleep(200);
+            },
+            "device sign-in");
+    waiter.start();
+    Blocked.await(waiter);
     login.cancel();
     assertThat(running.get(3, TimeUnit.SECONDS))
         .isInstanceOf(LoginTimeoutException.class)
@@ -274,7 +277,7 @@ class DeviceLoginTest {
               }
             });
     t.start();
-    Thread.sleep(200);
+    Blocked.await(t);
     t.interrupt();
     t.join(3000);
     assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
