@@ -16,7 +16,6 @@ import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -283,21 +282,7 @@ public final class IdTokenVerifier {
         throw new IllegalStateException("jwksUri is required");
       }
       transport.requireSecure(jwksUri, "jwksUri");
-      List<JWSAlgorithm> allowed = new ArrayList<>();
-      for (String name : algorithms) {
-        JWSAlgorithm alg = JWSAlgorithm.parse(name);
-        if (Signatures.asymmetric(alg) && !allowed.contains(alg)) {
-          allowed.add(alg);
-        }
-      }
-      if (allowed.isEmpty()) {
-        throw new IllegalStateException(
-            "algorithms "
-                + algorithms
-                + " name no public-key signature (RS, PS, ES, EdDSA); HMAC and none are never"
-                + " accepted for ID tokens");
-      }
-      return new IdTokenVerifier(this, List.copyOf(allowed));
+      return new IdTokenVerifier(this, Signatures.allowList(algorithms, " for ID tokens"));
     }
 
     private static String nonBlank(String value, String name) {

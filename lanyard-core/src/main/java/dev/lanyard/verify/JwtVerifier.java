@@ -266,27 +266,16 @@ public final class JwtVerifier {
         throw new IllegalStateException("jwksUri is required");
       }
       transport.requireSecure(jwksUri, "jwksUri");
-      List<JWSAlgorithm> allowed = new ArrayList<>();
+      List<JWSAlgorithm> allowed;
       if (algorithms == null) {
-        allowed.addAll(JWSAlgorithm.Family.RSA);
-        allowed.addAll(JWSAlgorithm.Family.EC);
-        allowed.addAll(JWSAlgorithm.Family.ED);
+        List<JWSAlgorithm> all = new ArrayList<>(JWSAlgorithm.Family.RSA);
+        all.addAll(JWSAlgorithm.Family.EC);
+        all.addAll(JWSAlgorithm.Family.ED);
+        allowed = List.copyOf(all);
       } else {
-        for (String alg : algorithms) {
-          JWSAlgorithm parsed = JWSAlgorithm.parse(alg);
-          if (Signatures.asymmetric(parsed) && !allowed.contains(parsed)) {
-            allowed.add(parsed);
-          }
-        }
+        allowed = Signatures.allowList(algorithms, "");
       }
-      if (allowed.isEmpty()) {
-        throw new IllegalStateException(
-            "algorithms "
-                + algorithms
-                + " name no public-key signature (RS, PS, ES, EdDSA); HMAC and none are never"
-                + " accepted");
-      }
-      return new JwtVerifier(this, List.copyOf(allowed));
+      return new JwtVerifier(this, allowed);
     }
 
     private static String nonBlank(String value, String what) {

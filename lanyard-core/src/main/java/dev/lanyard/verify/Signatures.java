@@ -53,6 +53,31 @@ final class Signatures {
     ASYMMETRIC = Set.copyOf(s);
   }
 
+  /**
+   * The public-key algorithms among {@code names}, in order, without repeats; HMAC and {@code
+   * none} are dropped.
+   *
+   * @throws IllegalStateException when none is left
+   */
+  static List<JWSAlgorithm> allowList(List<String> names, String acceptedFor) {
+    List<JWSAlgorithm> allowed = new ArrayList<>();
+    for (String name : names) {
+      JWSAlgorithm alg = JWSAlgorithm.parse(name);
+      if (asymmetric(alg) && !allowed.contains(alg)) {
+        allowed.add(alg);
+      }
+    }
+    if (allowed.isEmpty()) {
+      throw new IllegalStateException(
+          "algorithms "
+              + names
+              + " name no public-key signature (RS, PS, ES, EdDSA); HMAC and none are never"
+              + " accepted"
+              + acceptedFor);
+    }
+    return List.copyOf(allowed);
+  }
+
   /** Shorter RSA keys can be factored; no provider worth trusting still uses them. */
   static final int MIN_RSA_BITS = 2048;
 
