@@ -169,21 +169,13 @@ public final class BrowserLogin {
      * port; default 0, any free port (no probe-then-bind race: the bound port goes in the URI).
      */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-      }
-      this.port = port;
+      this.port = LoopbackRun.checkPort(port);
       return this;
     }
 
     /** The path of the redirect URI; default {@code /callback}. */
     public Builder callbackPath(String path) {
-      Objects.requireNonNull(path, "path");
-      if (!path.matches("/[A-Za-z0-9._~/-]*")) {
-        throw new IllegalArgumentException(
-            "callbackPath must start with '/' and hold only unreserved characters, was " + path);
-      }
-      this.callbackPath = path;
+      this.callbackPath = LoopbackRun.checkCallbackPath(path);
       return this;
     }
 

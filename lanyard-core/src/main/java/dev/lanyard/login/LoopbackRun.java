@@ -67,6 +67,24 @@ final class LoopbackRun<T> {
         "no sign-in arrived within " + Durations.format(timeout) + "; run the login again";
   }
 
+  /** A loopback port setting: 0 (any free port) to 65535. */
+  static int checkPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    return port;
+  }
+
+  /** A callback path: starts with '/', only unreserved characters. */
+  static String checkCallbackPath(String path) {
+    java.util.Objects.requireNonNull(path, "path");
+    if (!path.matches("/[A-Za-z0-9._~/-]*")) {
+      throw new IllegalArgumentException(
+          "callbackPath must start with '/' and hold only unreserved characters, was " + path);
+    }
+    return path;
+  }
+
   String timeoutMessage() {
     return timeoutMessage;
   }

@@ -128,10 +128,7 @@ public final class ProviderBrowserLogin {
      * CallbackProvider#defaultPort() default port}.
      */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-      }
-      this.port = port;
+      this.port = LoopbackRun.checkPort(port);
       return this;
     }
 
@@ -140,12 +137,7 @@ public final class ProviderBrowserLogin {
      * random path for each sign-in, which a fixed one gives up.
      */
     public Builder callbackPath(String path) {
-      Objects.requireNonNull(path, "path");
-      if (!path.matches("/[A-Za-z0-9._~/-]*")) {
-        throw new IllegalArgumentException(
-            "callbackPath must start with '/' and hold only unreserved characters, was " + path);
-      }
-      this.callbackPath = path;
+      this.callbackPath = LoopbackRun.checkCallbackPath(path);
       return this;
     }
 
