@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * Everything that goes wrong talking to an identity provider, or because a person must act.
  *
- * <p>The hierarchy is closed: callers can switch over it. Messages are one line a person can act
- * on and never contain a secret.
+ * <p>The hierarchy is closed: callers can switch over it. Messages are one line a person can act on
+ * and never contain a secret.
  */
 public abstract sealed class LanyardException extends IOException
     permits ProviderErrorException,

@@ -35,7 +35,8 @@ public final class Scope {
     for (String token : tokens) {
       Objects.requireNonNull(token, "scope token");
       // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-      if (token.isEmpty() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\')) {
+      if (token.isEmpty()
+          || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\')) {
         throw new IllegalArgumentException("invalid scope token: '" + token + "'");
       }
       set.add(token);
@@ -90,5 +91,4 @@ public final class Scope {
   public String toString() {
     return String.join(" ", values);
   }
-
 }

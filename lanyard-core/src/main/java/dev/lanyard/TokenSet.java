@@ -114,9 +114,9 @@ public final class TokenSet {
   }
 
   /**
-   * The skew a session judges this token with: {@code skew}, but at most half the token's
-   * lifetime, so that a provider issuing tokens shorter than twice the skew does not hand out
-   * tokens that count as expired on arrival.
+   * The skew a session judges this token with: {@code skew}, but at most half the token's lifetime,
+   * so that a provider issuing tokens shorter than twice the skew does not hand out tokens that
+   * count as expired on arrival.
    */
   public Duration effectiveSkew(Duration skew) {
     if (expiresAt == null) {
@@ -127,12 +127,16 @@ public final class TokenSet {
     return skew.compareTo(half) > 0 ? half : skew;
   }
 
-  /** True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry). */
+  /**
+   * True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry).
+   */
   public boolean refreshValid(Duration skew) {
     return refreshValid(skew, Instant.now());
   }
 
-  /** True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry). */
+  /**
+   * True when there is a refresh token and {@code now + skew < refreshExpiresAt} (or no expiry).
+   */
   public boolean refreshValid(Duration skew, Instant now) {
     return refreshToken != null
         && (refreshExpiresAt == null || now.plus(skew).isBefore(refreshExpiresAt));
@@ -159,7 +163,8 @@ public final class TokenSet {
 
   /** True when both hold the same tokens (times may differ). */
   public boolean sameTokens(TokenSet other) {
-    return accessToken.equals(other.accessToken) && Objects.equals(refreshToken, other.refreshToken);
+    return accessToken.equals(other.accessToken)
+        && Objects.equals(refreshToken, other.refreshToken);
   }
 
   @Override

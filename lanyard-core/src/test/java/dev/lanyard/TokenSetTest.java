@@ -79,8 +79,10 @@ class TokenSetTest {
   @Test
   void mergeRefreshed_noNewRefreshOrIdToken_keepsOldOnes() {
     Instant refreshExpires = ISSUED.plusSeconds(1800);
-    TokenSet old = expiring().refreshToken(REFRESH).refreshExpiresAt(refreshExpires).idToken(ID).build();
-    TokenSet fresh = TokenSet.builder("access-2").issuedAt(EXPIRES).expiresAt(EXPIRES.plusSeconds(300)).build();
+    TokenSet old =
+        expiring().refreshToken(REFRESH).refreshExpiresAt(refreshExpires).idToken(ID).build();
+    TokenSet fresh =
+        TokenSet.builder("access-2").issuedAt(EXPIRES).expiresAt(EXPIRES.plusSeconds(300)).build();
 
     TokenSet merged = old.mergeRefreshed(fresh);
 
@@ -115,7 +117,8 @@ class TokenSetTest {
 
   @Test
   void toString_allTokensPresent_showsNoSecret() {
-    TokenSet t = expiring().refreshToken(REFRESH).idToken(ID).scope(Scope.of("openid email")).build();
+    TokenSet t =
+        expiring().refreshToken(REFRESH).idToken(ID).scope(Scope.of("openid email")).build();
     assertThat(t.toString())
         .doesNotContain(ACCESS, REFRESH, ID, "SECRET")
         .contains("[redacted]", "openid email", EXPIRES.toString());

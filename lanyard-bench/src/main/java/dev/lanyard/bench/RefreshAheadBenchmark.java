@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Refresh-ahead: callers keep calling {@code token()} while the clock enters the refresh-ahead
- * margin and the token endpoint takes 50 ms to answer. The refresh should run in the background:
- * no caller blocks, and exactly one token request is made per margin entered.
+ * margin and the token endpoint takes 50 ms to answer. The refresh should run in the background: no
+ * caller blocks, and exactly one token request is made per margin entered.
  *
  * <p>A hand-written harness, not JMH, because the result is a count of rare slow calls and of
  * requests, not an average. Run: {@code java -cp benchmarks.jar
@@ -36,9 +36,11 @@ public final class RefreshAheadBenchmark {
   private static volatile boolean inWindow;
 
   public static void main(String[] argv) throws Exception {
-    Args args = Args.parse(
-        argv, Set.of("callers", "rounds", "warmup", "delayMs", "blockedMs", "pauseMicros",
-            "advanceS"));
+    Args args =
+        Args.parse(
+            argv,
+            Set.of(
+                "callers", "rounds", "warmup", "delayMs", "blockedMs", "pauseMicros", "advanceS"));
     int callers = args.get("callers", 8);
     int rounds = args.get("rounds", 50);
     int warmup = args.get("warmup", 5);
@@ -147,16 +149,25 @@ public final class RefreshAheadBenchmark {
       System.out.printf(
           "refresh-ahead: %d callers (pause %d us), %d rounds (+%d warm-up), endpoint delay %d ms,"
               + " clock moved to %d s after issue, blocked = call > %d ms%n",
-          callers, pauseNanos / 1000, rounds, warmup, delayMs, advance.toSeconds(),
+          callers,
+          pauseNanos / 1000,
+          rounds,
+          warmup,
+          delayMs,
+          advance.toSeconds(),
           blockedNanos / 1_000_000);
-      System.out.printf("token requests per margin entered: min %d, max %d (%d in %d rounds)%n",
+      System.out.printf(
+          "token requests per margin entered: min %d, max %d (%d in %d rounds)%n",
           minRequests, maxRequests, totalRequests, rounds);
-      System.out.printf("refresh window (clock moved -> new token held): p50 %.1f ms, max %.1f ms%n",
+      System.out.printf(
+          "refresh window (clock moved -> new token held): p50 %.1f ms, max %.1f ms%n",
           windows.percentileMillis(50), windows.maxMillis());
-      System.out.printf("calls during refresh windows: %d; blocked: %d; callers that blocked: %d"
-          + " of %d; slowest call: %.3f ms%n",
+      System.out.printf(
+          "calls during refresh windows: %d; blocked: %d; callers that blocked: %d"
+              + " of %d; slowest call: %.3f ms%n",
           windowCalls.sum(), windowSlow.sum(), callersBlocked.get(), callers, max / 1e6);
-      System.out.printf("control (fresh token): %d calls, %d over %d ms%n",
+      System.out.printf(
+          "control (fresh token): %d calls, %d over %d ms%n",
           otherCalls.sum(), otherSlow.sum(), blockedNanos / 1_000_000);
       System.out.printf("failed calls: %d%n", failures.sum());
     }

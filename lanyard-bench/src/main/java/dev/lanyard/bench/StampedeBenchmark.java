@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A hand-written harness, not JMH: each stampede is a one-off event (expire, release all callers
  * at once, count the endpoint's requests), which JMH's model of repeated invocations fits badly.
- * Run: {@code java -cp benchmarks.jar dev.lanyard.bench.StampedeBenchmark [callers=64]
- * [rounds=100] [warmup=10] [delayMs=50]}.
+ * Run: {@code java -cp benchmarks.jar dev.lanyard.bench.StampedeBenchmark [callers=64] [rounds=100]
+ * [warmup=10] [delayMs=50]}.
  *
  * <p>Each round moves the injected clock 301 s on, past the 300 s token's expiry, releases all
  * callers through a barrier, and times each caller's {@code token()} call.
@@ -103,19 +103,25 @@ public final class StampedeBenchmark {
       }
 
       long blockedNanos = Duration.ofMillis(1).toNanos();
-      System.out.printf("stampede: %d callers, %d rounds (+%d warm-up), endpoint delay %d ms%n",
+      System.out.printf(
+          "stampede: %d callers, %d rounds (+%d warm-up), endpoint delay %d ms%n",
           callers, rounds, warmup, delayMs);
-      System.out.printf("token requests per stampede: min %d, max %d, mean %.2f (%d in %d rounds)%n",
+      System.out.printf(
+          "token requests per stampede: min %d, max %d, mean %.2f (%d in %d rounds)%n",
           minRequests, maxRequests, (double) totalRequests / rounds, totalRequests, rounds);
       System.out.printf("most concurrent token requests ever: %d%n", server.maxInFlight());
       System.out.printf(
           "caller wait: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d calls)%n",
-          waits.percentileMillis(50), waits.percentileMillis(90), waits.percentileMillis(99),
-          waits.maxMillis(), waits.size());
-      System.out.printf("calls that waited > 1 ms (joined the refresh): %d of %d%n",
+          waits.percentileMillis(50),
+          waits.percentileMillis(90),
+          waits.percentileMillis(99),
+          waits.maxMillis(),
+          waits.size());
+      System.out.printf(
+          "calls that waited > 1 ms (joined the refresh): %d of %d%n",
           waits.countAbove(blockedNanos), waits.size());
-      System.out.printf("expired tokens handed out: %d, failed calls: %d%n",
-          stale.get(), failures.get());
+      System.out.printf(
+          "expired tokens handed out: %d, failed calls: %d%n", stale.get(), failures.get());
     }
   }
 }

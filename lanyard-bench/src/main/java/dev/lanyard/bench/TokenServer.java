@@ -89,8 +89,13 @@ final class TokenServer implements AutoCloseable {
         Thread.sleep(delayMillis);
       }
       byte[] body =
-          ("{\"access_token\":\"at-" + n + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-                  + expiresInSeconds + ",\"refresh_token\":\"rt-" + n + "\"}")
+          ("{\"access_token\":\"at-"
+                  + n
+                  + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                  + expiresInSeconds
+                  + ",\"refresh_token\":\"rt-"
+                  + n
+                  + "\"}")
               .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);

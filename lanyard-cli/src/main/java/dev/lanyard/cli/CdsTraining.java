@@ -30,8 +30,8 @@ public final class CdsTraining {
       for (String format : new String[] {"raw", "header", "json", "exec-credential"}) {
         failures += run(env, "token", "--format", format);
         StringWriter fast = new StringWriter();
-        if (FastToken.answer(new String[] {"token", "--format", format}, env,
-            new PrintWriter(fast)) != 0) {
+        if (FastToken.answer(new String[] {"token", "--format", format}, env, new PrintWriter(fast))
+            != 0) {
           failures++;
         }
       }

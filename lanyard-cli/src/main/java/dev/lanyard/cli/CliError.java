@@ -2,8 +2,8 @@ package dev.lanyard.cli;
 
 /**
  * A failure the command line reports as one line and an exit code: {@link #USAGE} for a command
- * that cannot work as given, {@link #FAILURE} for everything else. (A person having to sign in is
- * a {@link dev.lanyard.LoginRequiredException}, exit {@link #LOGIN}.)
+ * that cannot work as given, {@link #FAILURE} for everything else. (A person having to sign in is a
+ * {@link dev.lanyard.LoginRequiredException}, exit {@link #LOGIN}.)
  */
 final class CliError extends RuntimeException {
   private static final long serialVersionUID = 1L;

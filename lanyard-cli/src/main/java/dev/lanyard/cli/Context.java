@@ -80,7 +80,8 @@ final class Context {
 
   /** True when {@code --profile} or {@code LANYARD_PROFILE} chose the profile. */
   boolean profileChosen() {
-    return profileFlag != null || vars().get("LANYARD_PROFILE").filter(s -> !s.isBlank()).isPresent();
+    return profileFlag != null
+        || vars().get("LANYARD_PROFILE").filter(s -> !s.isBlank()).isPresent();
   }
 
   /** The settings of the chosen profile, with these flags on top. */

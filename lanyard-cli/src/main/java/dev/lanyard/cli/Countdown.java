@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A live "… 4:59 left" line on standard error while a sign-in waits, redrawn every second in
- * place. When standard error is not a terminal it prints the deadline once instead.
+ * A live "… 4:59 left" line on standard error while a sign-in waits, redrawn every second in place.
+ * When standard error is not a terminal it prints the deadline once instead.
  */
 final class Countdown implements AutoCloseable {
   private static final DateTimeFormatter TIME =
@@ -24,7 +24,11 @@ final class Countdown implements AutoCloseable {
   }
 
   static Countdown start(
-      PrintWriter err, Style style, boolean terminal, InstantSource clock, Instant deadline,
+      PrintWriter err,
+      Style style,
+      boolean terminal,
+      InstantSource clock,
+      Instant deadline,
       String label) {
     if (!terminal) {
       err.println(label + " until " + TIME.format(deadline) + "; Ctrl-C cancels.");

@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lanyard demo}: starts a local Keycloak with the realm the tests use, signs alice in,
- * calls the provider's userinfo endpoint through Lanyard's HTTP support, and shows what to try
- * next. Keycloak keeps running for those next steps until {@code lanyard demo --stop}.
+ * {@code lanyard demo}: starts a local Keycloak with the realm the tests use, signs alice in, calls
+ * the provider's userinfo endpoint through Lanyard's HTTP support, and shows what to try next.
+ * Keycloak keeps running for those next steps until {@code lanyard demo --stop}.
  */
 @Command(
     name = "demo",
@@ -48,8 +48,11 @@ final class DemoCommand extends BaseCommand {
   int run() throws Exception {
     DemoKeycloak keycloak = DemoKeycloak.configure(env(), stateDirectory(), port);
     if (stop) {
-      err().println(
-          keycloak.stop() ? "lanyard: stopped the demo's Keycloak" : "lanyard: no demo Keycloak runs");
+      err()
+          .println(
+              keycloak.stop()
+                  ? "lanyard: stopped the demo's Keycloak"
+                  : "lanyard: no demo Keycloak runs");
       return 0;
     }
     String issuer = keycloak.ensureRunning(err());
@@ -74,9 +77,24 @@ final class DemoCommand extends BaseCommand {
     login.setOut(out());
     int code =
         login.execute(
-            "--profile=" + PROFILE, "login", "--flow", "password", "--issuer", issuer,
-            "--client-id", "cli", "--username", "alice", "--password-env", "LANYARD_DEMO_PASSWORD",
-            "--scope", "openid", "--scope", "email", "--scope", "profile");
+            "--profile=" + PROFILE,
+            "login",
+            "--flow",
+            "password",
+            "--issuer",
+            issuer,
+            "--client-id",
+            "cli",
+            "--username",
+            "alice",
+            "--password-env",
+            "LANYARD_DEMO_PASSWORD",
+            "--scope",
+            "openid",
+            "--scope",
+            "email",
+            "--scope",
+            "profile");
     err().print(loginErr);
     if (code != 0) {
       throw new CliError(code, "the demo sign-in failed; see the message above");
@@ -98,7 +116,8 @@ final class DemoCommand extends BaseCommand {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), session);
     URI userinfo = URI.create(issuer + "/protocol/openid-connect/userinfo");
     HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(userinfo).GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(userinfo).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new CliError(1, "the protected endpoint answered HTTP " + response.statusCode());
     }
@@ -109,25 +128,45 @@ final class DemoCommand extends BaseCommand {
     long seconds =
         Duration.between(env().clock().instant(), tokens.expiresAt().orElseThrow()).toSeconds();
     out().println("Called " + userinfo + " through Lanyard's HTTP client: HTTP 200");
-    out().println(
-        "Signed in as " + user.get("email") + " (" + user.get("name") + "), subject "
-            + user.get("sub"));
-    out().println(
-        "Access token expires at " + time.format(tokens.expiresAt().orElseThrow()) + " (in "
-            + seconds + " s); Lanyard renews it by itself.");
+    out()
+        .println(
+            "Signed in as "
+                + user.get("email")
+                + " ("
+                + user.get("name")
+                + "), subject "
+                + user.get("sub"));
+    out()
+        .println(
+            "Access token expires at "
+                + time.format(tokens.expiresAt().orElseThrow())
+                + " (in "
+                + seconds
+                + " s); Lanyard renews it by itself.");
   }
 
   private void nextSteps(String issuer, DemoKeycloak keycloak) {
     PrintWriter o = out();
     o.println();
     o.println("Try the same provider yourself (users alice/alice-password, bob/bob-password):");
-    o.println("  ./lanyard --profile lab token --format json      # the stored token, renewed when due");
+    o.println(
+        "  ./lanyard --profile lab token --format json      # the stored token, renewed when due");
     o.println("  ./lanyard --profile lab status");
-    o.println("  ./lanyard login --profile lab-browser --issuer " + issuer + " --client-id cli --flow browser");
-    o.println("  ./lanyard login --profile lab-device --issuer " + issuer + " --client-id cli --flow device");
+    o.println(
+        "  ./lanyard login --profile lab-browser --issuer "
+            + issuer
+            + " --client-id cli --flow browser");
+    o.println(
+        "  ./lanyard login --profile lab-device --issuer "
+            + issuer
+            + " --client-id cli --flow device");
     o.println();
-    o.println("Keycloak keeps running on " + issuer + " (admin console: admin/admin, log: "
-        + keycloak.logFile() + ").");
+    o.println(
+        "Keycloak keeps running on "
+            + issuer
+            + " (admin console: admin/admin, log: "
+            + keycloak.logFile()
+            + ").");
     o.println("Stop it with: ./lanyard demo --stop");
   }
 }

@@ -53,7 +53,8 @@ final class DemoKeycloak {
     String realm = v.get("LANYARD_DEMO_REALM");
     String java = v.get("LANYARD_KEYCLOAK_JAVA_HOME");
     if (dist == null || realm == null) {
-      throw CliError.failure("run the demo through the launcher: ./lanyard demo (at the repository root)");
+      throw CliError.failure(
+          "run the demo through the launcher: ./lanyard demo (at the repository root)");
     }
     if (java == null || java.isBlank()) {
       throw CliError.failure(
@@ -61,8 +62,10 @@ final class DemoKeycloak {
     }
     Path home;
     try (Stream<Path> dirs = Files.list(Path.of(dist))) {
-      home = dirs.filter(d -> Files.isExecutable(d.resolve("bin/kc.sh"))).findFirst()
-          .orElseThrow(() -> CliError.failure("no Keycloak distribution under " + dist));
+      home =
+          dirs.filter(d -> Files.isExecutable(d.resolve("bin/kc.sh")))
+              .findFirst()
+              .orElseThrow(() -> CliError.failure("no Keycloak distribution under " + dist));
     }
     return new DemoKeycloak(home, Path.of(realm), Path.of(java), state, port);
   }
@@ -86,15 +89,32 @@ final class DemoKeycloak {
     int managementPort = freePort();
     Files.createDirectories(state);
     Files.createDirectories(home.resolve("data/import"));
-    Files.copy(realm, home.resolve("data/import/realm-lab.json"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        realm, home.resolve("data/import/realm-lab.json"), StandardCopyOption.REPLACE_EXISTING);
     String base = "http://127.0.0.1:" + httpPort;
-    err.println("Starting Keycloak " + home.getFileName() + " on " + base
-        + " with realm 'lab' (30-90 s; log: " + logFile() + ")…");
-    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-        "--http-host=127.0.0.1", "--http-port=" + httpPort, "--hostname=" + base,
-        "--http-management-port=" + managementPort, "--health-enabled=true", "--import-realm"));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    err.println(
+        "Starting Keycloak "
+            + home.getFileName()
+            + " on "
+            + base
+            + " with realm 'lab' (30-90 s; log: "
+            + logFile()
+            + ")…");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--hostname=" + base,
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--import-realm"));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
     pb.environment().put("JAVA_HOME", javaHome.toString());
     pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
@@ -108,8 +128,8 @@ final class DemoKeycloak {
       }
       if (Instant.now().isAfter(deadline)) {
         stop();
-        throw CliError.failure("Keycloak did not start within " + START_TIMEOUT.toSeconds()
-            + " s; see " + logFile());
+        throw CliError.failure(
+            "Keycloak did not start within " + START_TIMEOUT.toSeconds() + " s; see " + logFile());
       }
       Thread.sleep(1000);
     }
@@ -125,7 +145,8 @@ final class DemoKeycloak {
     }
     String issuer = "http://127.0.0.1:" + pid.get()[1] + "/realms/lab";
     return status(URI.create(issuer + "/.well-known/openid-configuration")) == 200
-        ? Optional.of(issuer) : Optional.empty();
+        ? Optional.of(issuer)
+        : Optional.empty();
   }
 
   /** Stops the demo's Keycloak and what it started; false when none ran. */

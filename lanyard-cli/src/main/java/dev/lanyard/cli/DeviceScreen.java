@@ -22,7 +22,8 @@ final class DeviceScreen implements DevicePrompt, AutoCloseable {
   private final Instant giveUp;
   private Countdown countdown;
 
-  DeviceScreen(PrintWriter err, Style style, boolean terminal, InstantSource clock, Duration timeout) {
+  DeviceScreen(
+      PrintWriter err, Style style, boolean terminal, InstantSource clock, Duration timeout) {
     this.err = err;
     this.style = style;
     this.terminal = terminal;

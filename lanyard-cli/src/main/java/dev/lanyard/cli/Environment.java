@@ -128,45 +128,121 @@ public record Environment(
 
   /** This environment with other variables. */
   public Environment withVariables(Map<String, String> vars) {
-    return new Environment(vars, workingDirectory, userHome, osName, stdin, stdinTerminal,
-        stdoutTerminal, stderrTerminal, prompt, clock, browser, transport);
+    return new Environment(
+        vars,
+        workingDirectory,
+        userHome,
+        osName,
+        stdin,
+        stdinTerminal,
+        stdoutTerminal,
+        stderrTerminal,
+        prompt,
+        clock,
+        browser,
+        transport);
   }
 
   /** This environment with {@code text} piped to standard input (not a terminal). */
   public Environment withStdin(String text) {
-    return new Environment(variables, workingDirectory, userHome, osName,
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), false, stdoutTerminal,
-        stderrTerminal, prompt, clock, browser, transport);
+    return new Environment(
+        variables,
+        workingDirectory,
+        userHome,
+        osName,
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        false,
+        stdoutTerminal,
+        stderrTerminal,
+        prompt,
+        clock,
+        browser,
+        transport);
   }
 
   /** This environment with the given streams counted as terminals. */
   public Environment withTerminals(boolean stdin, boolean stdout, boolean stderr) {
-    return new Environment(variables, workingDirectory, userHome, osName, this.stdin, stdin,
-        stdout, stderr, prompt, clock, browser, transport);
+    return new Environment(
+        variables,
+        workingDirectory,
+        userHome,
+        osName,
+        this.stdin,
+        stdin,
+        stdout,
+        stderr,
+        prompt,
+        clock,
+        browser,
+        transport);
   }
 
   /** This environment with another secret prompt. */
   public Environment withPrompt(SecretPrompt secretPrompt) {
-    return new Environment(variables, workingDirectory, userHome, osName, stdin, stdinTerminal,
-        stdoutTerminal, stderrTerminal, secretPrompt, clock, browser, transport);
+    return new Environment(
+        variables,
+        workingDirectory,
+        userHome,
+        osName,
+        stdin,
+        stdinTerminal,
+        stdoutTerminal,
+        stderrTerminal,
+        secretPrompt,
+        clock,
+        browser,
+        transport);
   }
 
   /** This environment with another clock. */
   public Environment withClock(InstantSource instantSource) {
-    return new Environment(variables, workingDirectory, userHome, osName, stdin, stdinTerminal,
-        stdoutTerminal, stderrTerminal, prompt, instantSource, browser, transport);
+    return new Environment(
+        variables,
+        workingDirectory,
+        userHome,
+        osName,
+        stdin,
+        stdinTerminal,
+        stdoutTerminal,
+        stderrTerminal,
+        prompt,
+        instantSource,
+        browser,
+        transport);
   }
 
   /** This environment with another browser launcher. */
   public Environment withBrowser(BrowserLauncher launcher) {
-    return new Environment(variables, workingDirectory, userHome, osName, stdin, stdinTerminal,
-        stdoutTerminal, stderrTerminal, prompt, clock, launcher, transport);
+    return new Environment(
+        variables,
+        workingDirectory,
+        userHome,
+        osName,
+        stdin,
+        stdinTerminal,
+        stdoutTerminal,
+        stderrTerminal,
+        prompt,
+        clock,
+        launcher,
+        transport);
   }
 
   /** This environment with another transport to the provider. */
   public Environment withTransport(Transport providerTransport) {
-    return new Environment(variables, workingDirectory, userHome, osName, stdin, stdinTerminal,
-        stdoutTerminal, stderrTerminal, prompt, clock, browser, providerTransport);
+    return new Environment(
+        variables,
+        workingDirectory,
+        userHome,
+        osName,
+        stdin,
+        stdinTerminal,
+        stdoutTerminal,
+        stderrTerminal,
+        prompt,
+        clock,
+        browser,
+        providerTransport);
   }
 
   /** A process variable (not from {@code .env}). */
@@ -175,9 +251,9 @@ public record Environment(
   }
 
   /**
-   * Whether file descriptor {@code fd} is a terminal. The launcher says so in {@code
-   * -Dlanyard.tty} (digits of the terminal descriptors, from the shell's {@code [ -t N ]}); without
-   * it, Linux's {@code /proc/self/fd} answers, and elsewhere the console does.
+   * Whether file descriptor {@code fd} is a terminal. The launcher says so in {@code -Dlanyard.tty}
+   * (digits of the terminal descriptors, from the shell's {@code [ -t N ]}); without it, Linux's
+   * {@code /proc/self/fd} answers, and elsewhere the console does.
    */
   private static boolean isTerminal(int fd, Console console) {
     String told = System.getProperty("lanyard.tty");

@@ -27,7 +27,10 @@ final class ExecCommand extends BaseCommand {
 
   @Mixin FreshnessOptions freshness;
 
-  @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "COMMAND",
+      description = "The command and its arguments.")
   List<String> command;
 
   @Override
@@ -37,8 +40,8 @@ final class ExecCommand extends BaseCommand {
     }
     profile();
     TokenSet t =
-        Tokens.valid(ctx(), ctx().settings(Profile.EMPTY), freshness.minValid,
-            freshness.forceRefresh);
+        Tokens.valid(
+            ctx(), ctx().settings(Profile.EMPTY), freshness.minValid, freshness.forceRefresh);
     ProcessBuilder pb =
         new ProcessBuilder(command).directory(env().workingDirectory().toFile()).inheritIO();
     pb.environment().clear();
@@ -50,8 +53,13 @@ final class ExecCommand extends BaseCommand {
     try {
       child = pb.start();
     } catch (IOException e) {
-      err().println(style().red("lanyard:") + " cannot run " + command.get(0) + ": "
-          + Errors.oneLine(e.getMessage()));
+      err()
+          .println(
+              style().red("lanyard:")
+                  + " cannot run "
+                  + command.get(0)
+                  + ": "
+                  + Errors.oneLine(e.getMessage()));
       return 127;
     }
     Thread stopChild = new Thread(child::destroy, "lanyard-stop-child");

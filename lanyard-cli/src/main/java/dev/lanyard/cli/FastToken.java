@@ -11,9 +11,9 @@ import java.util.Optional;
  * {@code lanyard token} from a warm cache without building the command tree: picocli's model of
  * every subcommand costs more start-up time than the JVM itself, and its class files are too old
  * for class-data sharing. Only the plain form is handled ({@code [--profile P] token [--format F]
- * [--min-valid D]}, in any order) and only when the stored token is valid; anything else, and
- * every failure, goes the full way through {@link Lanyard#commandLine}, which gives the same
- * answer for the same files. See decision 0006.
+ * [--min-valid D]}, in any order) and only when the stored token is valid; anything else, and every
+ * failure, goes the full way through {@link Lanyard#commandLine}, which gives the same answer for
+ * the same files. See decision 0006.
  */
 final class FastToken {
   /** Not answered here: take the full path. */
@@ -34,7 +34,10 @@ final class FastToken {
         int eq = a.indexOf('=');
         String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
         if (name.equals("--profile") || name.equals("--format") || name.equals("--min-valid")) {
-          value = eq > 0 && a.startsWith("--") ? a.substring(eq + 1) : ++i < args.length ? args[i] : null;
+          value =
+              eq > 0 && a.startsWith("--")
+                  ? a.substring(eq + 1)
+                  : ++i < args.length ? args[i] : null;
           if (value == null) {
             return NOT_HANDLED;
           }

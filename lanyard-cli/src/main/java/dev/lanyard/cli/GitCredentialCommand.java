@@ -75,8 +75,11 @@ final class GitCredentialCommand extends BaseCommand {
     try {
       new Providers(ctx(), s).session(store).forceRefresh(rejected);
     } catch (LoginRequiredException e) {
-      err().println("lanyard: the provider rejected the token and it cannot be renewed; sign in"
-          + " with: " + root().loginCommand());
+      err()
+          .println(
+              "lanyard: the provider rejected the token and it cannot be renewed; sign in"
+                  + " with: "
+                  + root().loginCommand());
     }
     return CliError.OK;
   }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who a stored sign-in belongs to, read from its ID token for display only. The token was
- * verified when it arrived; nothing here trusts it for anything else.
+ * Who a stored sign-in belongs to, read from its ID token for display only. The token was verified
+ * when it arrived; nothing here trusts it for anything else.
  */
 record IdClaims(String subject, String email, boolean emailVerified, String username, String name) {
 

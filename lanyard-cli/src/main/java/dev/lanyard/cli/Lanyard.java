@@ -57,7 +57,8 @@ public final class Lanyard implements Runnable {
       names = "--profile",
       paramLabel = "NAME",
       scope = ScopeType.INHERIT,
-      description = "Profile to use (default: LANYARD_PROFILE, else default_profile, else default).")
+      description =
+          "Profile to use (default: LANYARD_PROFILE, else default_profile, else default).")
   String profile;
 
   @Option(

@@ -115,7 +115,8 @@ final class LoginCommand extends BaseCommand {
     }
     Profile record = s.effective().with(Setting.FLOW, chosen);
     Config saved =
-        ctx().configFile()
+        ctx()
+            .configFile()
             .update(
                 c -> {
                   Config next = c.with(profile, record);
@@ -124,10 +125,11 @@ final class LoginCommand extends BaseCommand {
     ctx().configChanged(saved);
     s = ctx().settings(flags);
     if (totp != null && !totp.isEmpty()) {
-      err().println(
-          style().yellow("lanyard: warning:")
-              + " a one-time code on the command line is visible to other users (ps) and kept in"
-              + " shell history; use --totp without a value to be asked for it");
+      err()
+          .println(
+              style().yellow("lanyard: warning:")
+                  + " a one-time code on the command line is visible to other users (ps) and kept in"
+                  + " shell history; use --totp without a value to be asked for it");
     }
     SignIn.Result result = new SignIn(this, s).run(chosen);
     if (result.cancelled()) {
@@ -135,11 +137,17 @@ final class LoginCommand extends BaseCommand {
     }
     ctx().store(s).save(result.tokens());
     String who =
-        result.who() == null
-            ? "with a personal access token"
-            : "as " + style().bold(result.who());
-    err().println(style().green("Signed in") + " " + who + " (profile " + profile + "); "
-        + expiry(result.tokens().expiresAt().orElse(null)) + ".");
+        result.who() == null ? "with a personal access token" : "as " + style().bold(result.who());
+    err()
+        .println(
+            style().green("Signed in")
+                + " "
+                + who
+                + " (profile "
+                + profile
+                + "); "
+                + expiry(result.tokens().expiresAt().orElse(null))
+                + ".");
     return CliError.OK;
   }
 
@@ -147,20 +155,32 @@ final class LoginCommand extends BaseCommand {
   private int pluginLogin(String profile, Profile flags, Settings s) throws Exception {
     String id = s.plugin().orElseThrow();
     Profile own = s.stored().overriddenBy(flags);
-    for (Setting oauth : new Setting[] {Setting.ISSUER, Setting.CLIENT_ID, Setting.TOKEN_ENDPOINT}) {
+    for (Setting oauth :
+        new Setting[] {Setting.ISSUER, Setting.CLIENT_ID, Setting.TOKEN_ENDPOINT}) {
       if (own.get(oauth).isPresent()) {
         throw CliError.usage(
-            "profile '" + profile + "' has both provider " + id + " and " + oauth.key() + "; sign"
-                + " in to " + id + " with another profile (--profile NAME)");
+            "profile '"
+                + profile
+                + "' has both provider "
+                + id
+                + " and "
+                + oauth.key()
+                + "; sign"
+                + " in to "
+                + id
+                + " with another profile (--profile NAME)");
       }
     }
     Flow chosen = ProviderSignIn.check(s, s.flowSet().orElse(Flow.BROWSER));
     CallbackProvider p = ProviderPlugins.create(ctx(), s); // before anything is saved
     Profile record =
-        s.effective().with(Setting.ISSUER, null).with(Setting.CLIENT_ID, null)
+        s.effective()
+            .with(Setting.ISSUER, null)
+            .with(Setting.CLIENT_ID, null)
             .with(Setting.FLOW, chosen);
     Config saved =
-        ctx().configFile()
+        ctx()
+            .configFile()
             .update(
                 c -> {
                   Config next = c.with(profile, record);
@@ -172,9 +192,16 @@ final class LoginCommand extends BaseCommand {
       return 130;
     }
     ProviderPlugins.store(ctx(), s).save(credentials.get());
-    err().println(style().green("Signed in") + " to " + id + " as "
-        + style().bold(p.describe(credentials.get()).displayName()) + " (profile " + profile
-        + ").");
+    err()
+        .println(
+            style().green("Signed in")
+                + " to "
+                + id
+                + " as "
+                + style().bold(p.describe(credentials.get()).displayName())
+                + " (profile "
+                + profile
+                + ").");
     return CliError.OK;
   }
 
@@ -184,7 +211,9 @@ final class LoginCommand extends BaseCommand {
     }
     return "the access token expires "
         + Durations.relative(Duration.between(env().clock().instant(), expiresAt))
-        + " (" + WHEN.format(expiresAt) + ")";
+        + " ("
+        + WHEN.format(expiresAt)
+        + ")";
   }
 
   private Profile flags() {

@@ -3,10 +3,10 @@ package dev.lanyard.cli;
 import dev.lanyard.LanyardException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.TokenSet;
-import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.login.provider.CredentialStore;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
@@ -78,8 +78,13 @@ final class LogoutCommand extends BaseCommand {
     if (!had) {
       err().println("Profile " + s.profile() + " was not signed in; nothing to do.");
     } else {
-      err().println("Signed out of profile " + s.profile() + ": the " + s.plugin().get()
-          + " credentials were deleted here.");
+      err()
+          .println(
+              "Signed out of profile "
+                  + s.profile()
+                  + ": the "
+                  + s.plugin().get()
+                  + " credentials were deleted here.");
     }
   }
 
@@ -88,21 +93,26 @@ final class LogoutCommand extends BaseCommand {
     Providers providers = new Providers(ctx(), s);
     try {
       Optional<URI> endpoint =
-          s.endpoint(Setting.REVOCATION_ENDPOINT)
-              .or(() -> metadataRevocation(providers));
+          s.endpoint(Setting.REVOCATION_ENDPOINT).or(() -> metadataRevocation(providers));
       if (endpoint.isEmpty()) {
-        err().println("The provider offers no token revocation (RFC 7009); the tokens stay valid"
-            + " there until they expire.");
+        err()
+            .println(
+                "The provider offers no token revocation (RFC 7009); the tokens stay valid"
+                    + " there until they expire.");
         return "deleted here";
       }
       ClientAuthentication client = providers.client(null, null);
       if (tokens.refreshToken().isPresent()) {
-        ProviderCalls.revoke(env().transport(), endpoint.get(), client,
-            tokens.refreshToken().get(), "refresh_token");
+        ProviderCalls.revoke(
+            env().transport(),
+            endpoint.get(),
+            client,
+            tokens.refreshToken().get(),
+            "refresh_token");
       }
       try {
-        ProviderCalls.revoke(env().transport(), endpoint.get(), client, tokens.accessToken(),
-            "access_token");
+        ProviderCalls.revoke(
+            env().transport(), endpoint.get(), client, tokens.accessToken(), "access_token");
       } catch (ProviderErrorException e) {
         if (!"unsupported_token_type".equals(e.error())) {
           throw e;
@@ -110,10 +120,13 @@ final class LogoutCommand extends BaseCommand {
       }
       return "revoked at the provider and deleted here";
     } catch (LanyardException | java.io.UncheckedIOException e) {
-      String why = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage()
-          : e.getMessage();
-      throw CliError.failure(why + "; the tokens were kept; to delete them here only: lanyard"
-          + " logout --local" + (all ? " --all" : " --profile " + s.profile()));
+      String why =
+          e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+      throw CliError.failure(
+          why
+              + "; the tokens were kept; to delete them here only: lanyard"
+              + " logout --local"
+              + (all ? " --all" : " --profile " + s.profile()));
     }
   }
 

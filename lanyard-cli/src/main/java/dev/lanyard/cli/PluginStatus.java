@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The state of a provider plug-in profile's sign-in ({@code provider: ID}), from its credential
- * file alone: no network. Signed in means credentials are stored; the identity is what the
- * provider reads from them ({@code describe}).
+ * file alone: no network. Signed in means credentials are stored; the identity is what the provider
+ * reads from them ({@code describe}).
  *
  * @param settings the profile's settings
  * @param file its credential file

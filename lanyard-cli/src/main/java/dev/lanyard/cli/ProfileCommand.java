@@ -36,7 +36,10 @@ final class ProfileCommand implements Runnable {
         .orElseThrow(
             () ->
                 CliError.failure(
-                    "no profile '" + name + "' in " + ctx.locations().configFile()
+                    "no profile '"
+                        + name
+                        + "' in "
+                        + ctx.locations().configFile()
                         + (config.profiles().isEmpty()
                             ? "; create one with lanyard login or lanyard profile set"
                             : "; profiles: " + String.join(", ", config.profiles().keySet()))));

@@ -21,8 +21,12 @@ final class ProfileRemoveCommand extends BaseCommand {
     ctx().store(s).clear();
     Config saved = ctx().configFile().update(c -> c.without(name));
     ctx().configChanged(saved);
-    err().println("Profile " + name + " removed, and its tokens deleted here (not revoked at the"
-        + " provider; 'lanyard logout' does that).");
+    err()
+        .println(
+            "Profile "
+                + name
+                + " removed, and its tokens deleted here (not revoked at the"
+                + " provider; 'lanyard logout' does that).");
     return CliError.OK;
   }
 }

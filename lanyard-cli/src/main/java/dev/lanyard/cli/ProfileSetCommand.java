@@ -39,7 +39,8 @@ final class ProfileSetCommand extends BaseCommand {
     }
     Profile result = after;
     Config saved =
-        ctx().configFile()
+        ctx()
+            .configFile()
             .update(
                 c -> {
                   Config next = c.with(name, result);
@@ -65,7 +66,9 @@ final class ProfileSetCommand extends BaseCommand {
     if (s == null) {
       if (lower.contains("secret") || lower.contains("password") || lower.contains("token")) {
         throw CliError.usage(
-            "'" + key + "' is not a key, and secrets are never stored in the config file: set"
+            "'"
+                + key
+                + "' is not a key, and secrets are never stored in the config file: set"
                 + " client_secret_env, client_secret_file or password_env to say where one is");
       }
       throw CliError.usage("unknown key '" + key + "'; known keys: " + Setting.keys());

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param store its token file
  * @param tokens the stored tokens, if readable
  * @param damaged true when a token file exists but cannot be read
- * @param renewable true when a session can get tokens without a person (refresh token, or a
- *     flow that signs in again by itself with a configured secret)
+ * @param renewable true when a session can get tokens without a person (refresh token, or a flow
+ *     that signs in again by itself with a configured secret)
  * @param now when this was judged
  */
 record ProfileStatus(

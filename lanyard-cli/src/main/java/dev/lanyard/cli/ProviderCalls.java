@@ -29,7 +29,9 @@ final class ProviderCalls {
 
   private ProviderCalls() {}
 
-  /** Revokes {@code token} with the given {@code token_type_hint}, authenticating as {@code client}. */
+  /**
+   * Revokes {@code token} with the given {@code token_type_hint}, authenticating as {@code client}.
+   */
   static void revoke(
       Transport transport, URI endpoint, ClientAuthentication client, String token, String hint)
       throws IOException {
@@ -52,8 +54,8 @@ final class ProviderCalls {
    * Registers a client; returns the provider's JSON answer. {@code bearer} is an initial access
    * token or the caller's access token; without one the registration is anonymous.
    */
-  static String register(
-      Transport transport, URI endpoint, String json, Optional<String> bearer) throws IOException {
+  static String register(Transport transport, URI endpoint, String json, Optional<String> bearer)
+      throws IOException {
     HttpRequest.Builder b =
         request(transport, endpoint, REGISTRATION)
             .header("Content-Type", "application/json")
@@ -84,11 +86,19 @@ final class ProviderCalls {
     } catch (IOException e) {
       URI u = request.uri();
       String reason =
-          e instanceof java.net.ConnectException ? "connection refused"
-              : e instanceof java.net.http.HttpTimeoutException ? "no answer in time"
-              : e.getClass().getSimpleName();
+          e instanceof java.net.ConnectException
+              ? "connection refused"
+              : e instanceof java.net.http.HttpTimeoutException
+                  ? "no answer in time"
+                  : e.getClass().getSimpleName();
       throw new ProviderUnreachableException(
-          "could not reach " + what + " at " + u.getScheme() + "://" + u.getAuthority() + ": "
+          "could not reach "
+              + what
+              + " at "
+              + u.getScheme()
+              + "://"
+              + u.getAuthority()
+              + ": "
               + reason,
           e);
     }
@@ -119,8 +129,10 @@ final class ProviderCalls {
     StringJoiner j = new StringJoiner("&");
     form.forEach(
         (k, v) ->
-            j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return j.toString();
   }
 }

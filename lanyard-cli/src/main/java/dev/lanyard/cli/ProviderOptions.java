@@ -7,8 +7,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Which provider and client to use: the options a sign-in records in its profile. A mixin, so
- * every command that signs in (login, and later demo) spells them the same.
+ * Which provider and client to use: the options a sign-in records in its profile. A mixin, so every
+ * command that signs in (login, and later demo) spells them the same.
  */
 final class ProviderOptions {
   @Option(names = "--issuer", paramLabel = "URL", description = "The provider's issuer URL.")
@@ -35,7 +35,10 @@ final class ProviderOptions {
       description = "A scope to ask for; repeat, or separate with spaces.")
   List<String> scopes;
 
-  @Option(names = "--audience", paramLabel = "AUD", description = "Ask for tokens for this audience.")
+  @Option(
+      names = "--audience",
+      paramLabel = "AUD",
+      description = "Ask for tokens for this audience.")
   String audience;
 
   @Option(names = "--token-endpoint", paramLabel = "URL", description = "Explicit token endpoint.")
@@ -85,8 +88,11 @@ final class ProviderOptions {
     try {
       return p.with(setting, setting.parse(value));
     } catch (IllegalArgumentException e) {
-      throw CliError.usage("--" + setting.key().replace('_', '-') + " " + e.getMessage()
-          .substring(e.getMessage().indexOf(':') + 1).strip());
+      throw CliError.usage(
+          "--"
+              + setting.key().replace('_', '-')
+              + " "
+              + e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip());
     }
   }
 }

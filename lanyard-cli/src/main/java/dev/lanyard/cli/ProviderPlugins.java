@@ -38,7 +38,11 @@ final class ProviderPlugins {
       String upper = name.toUpperCase(Locale.ROOT);
       if (upper.contains("PWD") || upper.contains("PASSWORD") || upper.contains("SECRET")) {
         throw CliError.usage(
-            "profile '" + s.profile() + "' holds the secret setting " + name + "; secrets belong"
+            "profile '"
+                + s.profile()
+                + "' holds the secret setting "
+                + name
+                + "; secrets belong"
                 + " in the environment or .env, not in the config file");
       }
     }
@@ -46,7 +50,8 @@ final class ProviderPlugins {
     CallbackProviderFactory factory = null;
     try {
       for (CallbackProviderFactory f :
-          ServiceLoader.load(CallbackProviderFactory.class, ProviderPlugins.class.getClassLoader())) {
+          ServiceLoader.load(
+              CallbackProviderFactory.class, ProviderPlugins.class.getClassLoader())) {
         known.add(f.id());
         if (f.id().equals(id)) {
           factory = f;
@@ -58,8 +63,11 @@ final class ProviderPlugins {
     }
     if (factory == null) {
       throw CliError.usage(
-          "unknown provider '" + id + "'"
-              + (known.isEmpty() ? "; this lanyard has no provider plug-ins"
+          "unknown provider '"
+              + id
+              + "'"
+              + (known.isEmpty()
+                  ? "; this lanyard has no provider plug-ins"
                   : "; this lanyard knows: " + String.join(", ", known)));
     }
     Environment env = ctx.env();
@@ -102,7 +110,9 @@ final class ProviderPlugins {
 
   static CliError noBearerToken(String id, String profile) {
     return CliError.usage(
-        id + " has no bearer token for token, exec or git-credential (profile '" + profile
+        id
+            + " has no bearer token for token, exec or git-credential (profile '"
+            + profile
             + "'): its API requests are signed one by one; sign them with the library's"
             + " RequestAuthenticator (CallbackProvider.authenticator)");
   }

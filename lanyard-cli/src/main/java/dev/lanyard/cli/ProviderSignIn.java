@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * One sign-in of {@code lanyard login} to a provider plug-in ({@code provider: ID}): through the
- * browser and the loopback callback, or ({@code --flow token}) with a user name and a secret
- * copied from the service's web UI, such as LabArchives' e-mail and password token for external
- * applications. The secret comes from {@code --token-env}, piped standard input or a hidden
- * prompt, never the command line.
+ * browser and the loopback callback, or ({@code --flow token}) with a user name and a secret copied
+ * from the service's web UI, such as LabArchives' e-mail and password token for external
+ * applications. The secret comes from {@code --token-env}, piped standard input or a hidden prompt,
+ * never the command line.
  */
 final class ProviderSignIn {
   private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(5);
@@ -41,7 +41,8 @@ final class ProviderSignIn {
   static Flow check(Settings s, Flow flow) {
     if (flow != Flow.BROWSER && flow != Flow.TOKEN) {
       throw CliError.usage(
-          s.plugin().orElseThrow() + " signs in with --flow browser or --flow token, not --flow "
+          s.plugin().orElseThrow()
+              + " signs in with --flow browser or --flow token, not --flow "
               + flow.id());
     }
     return flow;
@@ -54,16 +55,24 @@ final class ProviderSignIn {
 
   private Credentials secret() throws IOException {
     SecretSignIn signIn =
-        provider.secretSignIn()
+        provider
+            .secretSignIn()
             .orElseThrow(
-                () -> CliError.usage(provider.id() + " offers no sign-in with a copied secret;"
-                    + " use --flow browser"));
+                () ->
+                    CliError.usage(
+                        provider.id()
+                            + " offers no sign-in with a copied secret;"
+                            + " use --flow browser"));
     String user =
         s.text(Setting.USERNAME)
             .or(() -> s.text(Setting.LOGIN_HINT))
             .orElseThrow(
-                () -> CliError.usage("no user for " + provider.id() + ": pass --username EMAIL"
-                    + " (or set LANYARD_USERNAME)"));
+                () ->
+                    CliError.usage(
+                        "no user for "
+                            + provider.id()
+                            + ": pass --username EMAIL"
+                            + " (or set LANYARD_USERNAME)"));
     String secret =
         new Secrets(env, cmd.ctx().vars())
             .pastedToken(provider.id() + " password token", cmd.tokenEnv);
@@ -85,8 +94,13 @@ final class ProviderSignIn {
     login.start();
     CancelOnExit hook = CancelOnExit.register(login::cancel);
     Countdown countdown =
-        Countdown.start(err, cmd.style(), terminal, env.clock(),
-            env.clock().instant().plus(timeout), "Waiting for the sign-in in the browser");
+        Countdown.start(
+            err,
+            cmd.style(),
+            terminal,
+            env.clock(),
+            env.clock().instant().plus(timeout),
+            "Waiting for the sign-in in the browser");
     try {
       return Optional.of(login.await());
     } catch (LoginTimeoutException e) {

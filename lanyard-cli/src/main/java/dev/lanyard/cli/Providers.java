@@ -1,9 +1,9 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.Scope;
-import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.session.TokenSession;
@@ -35,8 +35,8 @@ final class Providers {
   }
 
   /**
-   * The provider's metadata: discovered from the issuer with explicit endpoints on top, or only
-   * the explicit endpoints when there is no issuer.
+   * The provider's metadata: discovered from the issuer with explicit endpoints on top, or only the
+   * explicit endpoints when there is no issuer.
    */
   ProviderMetadata metadata() throws IOException {
     if (metadata != null) {
@@ -75,8 +75,8 @@ final class Providers {
 
   /**
    * The session that keeps this profile's tokens in {@code store} valid: it refreshes with the
-   * stored refresh token, and signs in again by itself when the flow can without a person
-   * (client credentials with a secret, a password from the environment).
+   * stored refresh token, and signs in again by itself when the flow can without a person (client
+   * credentials with a secret, a password from the environment).
    */
   TokenSession session(TokenStore store) throws IOException {
     TokenSession.Builder b =
@@ -100,7 +100,9 @@ final class Providers {
     return b.build();
   }
 
-  /** The scope of a password sign-in: with {@code openid} when there is an issuer, for an ID token. */
+  /**
+   * The scope of a password sign-in: with {@code openid} when there is an issuer, for an ID token.
+   */
   Scope passwordScope() {
     Scope scope = settings.scope();
     return settings.issuer().isPresent() ? Scope.of("openid").union(scope) : scope;
@@ -119,8 +121,7 @@ final class Providers {
 
   private Optional<Grant> unattendedGrantOrFail() throws IOException {
     Flow flow = settings.flowSet().orElse(null);
-    if (flow == Flow.CLIENT_CREDENTIALS
-        && secrets.clientSecret(settings, null, null).isPresent()) {
+    if (flow == Flow.CLIENT_CREDENTIALS && secrets.clientSecret(settings, null, null).isPresent()) {
       return Optional.of(Grant.clientCredentials(settings.scope()));
     }
     if (flow == Flow.PASSWORD) {

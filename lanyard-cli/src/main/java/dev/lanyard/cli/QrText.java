@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A QR code drawn with Unicode half blocks, two modules per character cell, for a phone to scan
- * off a terminal. Light modules (and the quiet zone) are drawn in the terminal's foreground
- * colour, so on the usual light-on-dark terminal the code shows dark-on-light as printed codes do.
+ * A QR code drawn with Unicode half blocks, two modules per character cell, for a phone to scan off
+ * a terminal. Light modules (and the quiet zone) are drawn in the terminal's foreground colour, so
+ * on the usual light-on-dark terminal the code shows dark-on-light as printed codes do.
  */
 final class QrText {
   private static final int QUIET_ZONE = 2;

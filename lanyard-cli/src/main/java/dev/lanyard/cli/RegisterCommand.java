@@ -61,8 +61,8 @@ final class RegisterCommand extends BaseCommand {
     Settings s = ctx().settings(flags);
     Settings fromProfile = ctx().settings(Profile.EMPTY);
     boolean sameProvider =
-        issuer == null || fromProfile.issuer().map(i -> i.equals(s.issuer().orElse(null)))
-            .orElse(false);
+        issuer == null
+            || fromProfile.issuer().map(i -> i.equals(s.issuer().orElse(null))).orElse(false);
     URI endpoint = endpoint(s, sameProvider);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("client_name", clientName);
@@ -79,8 +79,8 @@ final class RegisterCommand extends BaseCommand {
       body.put("scope", scope.strip());
     }
     String answer =
-        ProviderCalls.register(env().transport(), endpoint, Json.write(body),
-            bearer(fromProfile, sameProvider));
+        ProviderCalls.register(
+            env().transport(), endpoint, Json.write(body), bearer(fromProfile, sameProvider));
     out().println(answer);
     if (answer.contains("\"client_secret\"") || answer.contains("\"registration_access_token\"")) {
       err().println("The answer holds the new client's secret: keep it safe.");
@@ -116,16 +116,24 @@ final class RegisterCommand extends BaseCommand {
             () ->
                 CliError.failure(
                     "the provider offers no client registration (no registration_endpoint in its"
-                        + " metadata); set one with lanyard profile set " + s.profile()
+                        + " metadata); set one with lanyard profile set "
+                        + s.profile()
                         + " registration_endpoint=URL"));
   }
 
   private Optional<String> bearer(Settings profile, boolean sameProvider) throws IOException {
     if (initialAccessTokenEnv != null) {
       return Optional.of(
-          ctx().vars().get(initialAccessTokenEnv).filter(v -> !v.isBlank())
-              .orElseThrow(() -> CliError.usage("the variable " + initialAccessTokenEnv
-                  + " (named by --initial-access-token-env) is not set")));
+          ctx()
+              .vars()
+              .get(initialAccessTokenEnv)
+              .filter(v -> !v.isBlank())
+              .orElseThrow(
+                  () ->
+                      CliError.usage(
+                          "the variable "
+                              + initialAccessTokenEnv
+                              + " (named by --initial-access-token-env) is not set")));
     }
     if (!sameProvider || !ctx().store(profile).path().toFile().exists()) {
       return Optional.empty();

@@ -25,9 +25,9 @@ final class Secrets {
   }
 
   /**
-   * The client secret: {@code --client-secret-env}/{@code --client-secret-file} (in {@code
-   * flags}), else {@code LANYARD_CLIENT_SECRET}, else the profile's {@code client_secret_env} or
-   * {@code client_secret_file}; empty for a public client.
+   * The client secret: {@code --client-secret-env}/{@code --client-secret-file} (in {@code flags}),
+   * else {@code LANYARD_CLIENT_SECRET}, else the profile's {@code client_secret_env} or {@code
+   * client_secret_file}; empty for a public client.
    */
   Optional<String> clientSecret(Settings s, String envFlag, String fileFlag) throws IOException {
     if (envFlag != null) {
@@ -97,7 +97,9 @@ final class Secrets {
       String text = new String(bytes, StandardCharsets.UTF_8).strip();
       if (text.isEmpty()) {
         throw CliError.usage(
-            "no " + what + " on standard input: pipe it in, pass --token-env VAR, or run in a"
+            "no "
+                + what
+                + " on standard input: pipe it in, pass --token-env VAR, or run in a"
                 + " terminal to be asked");
       }
       if (text.contains("\n")) {
@@ -107,7 +109,9 @@ final class Secrets {
     }
     return prompt("Paste the " + what + " (it will not be shown): ")
         .orElseThrow(
-            () -> CliError.usage("no " + what + ": pipe it on standard input or pass --token-env VAR"));
+            () ->
+                CliError.usage(
+                    "no " + what + ": pipe it on standard input or pass --token-env VAR"));
   }
 
   /** A secret typed at the terminal without echo; empty when there is no terminal or no input. */

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings a command works with, after precedence: flags over environment variables over
- * {@code .env} over the stored profile over defaults.
+ * The settings a command works with, after precedence: flags over environment variables over {@code
+ * .env} over the stored profile over defaults.
  */
 final class Settings {
   static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
@@ -116,10 +116,7 @@ final class Settings {
 
   /** The issuer part of the token file's identity: issuer, else token endpoint, else static. */
   String storeIssuer() {
-    return issuer()
-        .or(() -> endpoint(Setting.TOKEN_ENDPOINT))
-        .map(URI::toString)
-        .orElse("static");
+    return issuer().or(() -> endpoint(Setting.TOKEN_ENDPOINT)).map(URI::toString).orElse("static");
   }
 
   /** The client part of the token file's identity. */
@@ -131,8 +128,12 @@ final class Settings {
   void requireProvider() {
     if (!hasProvider()) {
       throw CliError.usage(
-          "no issuer for profile '" + profile + "': pass --issuer URL, set LANYARD_ISSUER, or run"
-              + " lanyard profile set " + profile + " issuer=URL");
+          "no issuer for profile '"
+              + profile
+              + "': pass --issuer URL, set LANYARD_ISSUER, or run"
+              + " lanyard profile set "
+              + profile
+              + " issuer=URL");
     }
   }
 
@@ -142,7 +143,9 @@ final class Settings {
         .orElseThrow(
             () ->
                 CliError.usage(
-                    "no client id for profile '" + profile + "': pass --client-id ID or set"
+                    "no client id for profile '"
+                        + profile
+                        + "': pass --client-id ID or set"
                         + " LANYARD_CLIENT_ID"));
   }
 

@@ -3,9 +3,9 @@ package dev.lanyard.cli;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
-import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.BrowserLogin;
@@ -86,8 +86,13 @@ final class SignIn {
     login.start();
     CancelOnExit hook = CancelOnExit.register(login::cancel);
     Countdown countdown =
-        Countdown.start(err, cmd.style(), terminal, env.clock(),
-            env.clock().instant().plus(timeout), "Waiting for the sign-in in the browser");
+        Countdown.start(
+            err,
+            cmd.style(),
+            terminal,
+            env.clock(),
+            env.clock().instant().plus(timeout),
+            "Waiting for the sign-in in the browser");
     try {
       return interactive(login.await());
     } catch (LoginTimeoutException e) {
@@ -152,7 +157,9 @@ final class SignIn {
     if (cmd.totp != null) {
       String code =
           cmd.totp.isEmpty()
-              ? providers.secrets().prompt("One-time code: ")
+              ? providers
+                  .secrets()
+                  .prompt("One-time code: ")
                   .orElseThrow(() -> CliError.usage("no one-time code: run in a terminal"))
               : cmd.totp;
       g = g.withOneTimeCode(code);
@@ -204,8 +211,7 @@ final class SignIn {
     if (t.idToken().isEmpty() || m.issuer().isEmpty() || m.jwksUri().isEmpty()) {
       return Optional.empty();
     }
-    IdTokenVerifier verifier =
-        IdTokenVerifier.forProvider(m, client.clientId(), env.transport());
+    IdTokenVerifier verifier = IdTokenVerifier.forProvider(m, client.clientId(), env.transport());
     return Optional.of(verifier.verify(t.idToken().get()));
   }
 }

@@ -2,8 +2,8 @@ package dev.lanyard.cli;
 
 /**
  * Ignoring Ctrl-C while a child process runs, so the child decides what it means and this process
- * exits with the child's code. Uses {@code sun.misc.Signal} (module jdk.unsupported) by
- * reflection; where that is missing, nothing is ignored.
+ * exits with the child's code. Uses {@code sun.misc.Signal} (module jdk.unsupported) by reflection;
+ * where that is missing, nothing is ignored.
  */
 final class Signals {
   private Signals() {}

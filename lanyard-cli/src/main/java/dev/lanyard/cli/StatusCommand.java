@@ -50,8 +50,7 @@ final class StatusCommand extends BaseCommand {
     List<Record> statuses = new ArrayList<>();
     for (String name : names) {
       Settings s = ctx().settings(name, Profile.EMPTY);
-      statuses.add(
-          s.plugin().isPresent() ? PluginStatus.of(ctx(), s) : ProfileStatus.of(ctx(), s));
+      statuses.add(s.plugin().isPresent() ? PluginStatus.of(ctx(), s) : ProfileStatus.of(ctx(), s));
     }
     boolean ok = !statuses.isEmpty() && statuses.stream().allMatch(StatusCommand::signedIn);
     if (json) {
@@ -60,10 +59,11 @@ final class StatusCommand extends BaseCommand {
       text(statuses, config, current);
     }
     if (!ok && !json) {
-      err().println(
-          statuses.isEmpty()
-              ? "No profiles yet; sign in with: lanyard login --issuer URL --client-id ID"
-              : "Sign in with: " + root().loginCommand());
+      err()
+          .println(
+              statuses.isEmpty()
+                  ? "No profiles yet; sign in with: lanyard login --issuer URL --client-id ID"
+                  : "Sign in with: " + root().loginCommand());
     }
     return ok ? CliError.OK : CliError.LOGIN;
   }
@@ -78,8 +78,11 @@ final class StatusCommand extends BaseCommand {
       Settings s = r instanceof PluginStatus p ? p.settings() : ((ProfileStatus) r).settings();
       String name = s.profile();
       boolean isDefault = config.defaultProfile().map(name::equals).orElse(false);
-      out.println("Profile " + name + (isDefault ? " (default)" : "")
-          + (config.profile(name).isEmpty() ? " (not in the config file)" : ""));
+      out.println(
+          "Profile "
+              + name
+              + (isDefault ? " (default)" : "")
+              + (config.profile(name).isEmpty() ? " (not in the config file)" : ""));
       if (r instanceof PluginStatus p) {
         pluginText(out, p);
         continue;
@@ -89,13 +92,19 @@ final class StatusCommand extends BaseCommand {
       row(out, "issuer", s.issuer().map(Object::toString).orElse("-"));
       row(out, "client", s.clientId().orElse("-"));
       row(out, "flow", s.flowSet().map(Object::toString).orElse("-"));
-      st.tokens().ifPresent(t -> {
-        row(out, "identity", IdClaims.of(t).map(IdClaims::display).orElse("-"));
-        row(out, "scopes", t.scope().isEmpty() ? "-" : t.scope().toString());
-        row(out, "access", expiry(t.expiresAt(), st.now(), "does not expire"));
-        row(out, "refresh", t.refreshToken().isEmpty()
-            ? "none" : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
-      });
+      st.tokens()
+          .ifPresent(
+              t -> {
+                row(out, "identity", IdClaims.of(t).map(IdClaims::display).orElse("-"));
+                row(out, "scopes", t.scope().isEmpty() ? "-" : t.scope().toString());
+                row(out, "access", expiry(t.expiresAt(), st.now(), "does not expire"));
+                row(
+                    out,
+                    "refresh",
+                    t.refreshToken().isEmpty()
+                        ? "none"
+                        : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
+              });
       row(out, "token file", st.store().path().toString());
       out.println();
     }
@@ -131,8 +140,11 @@ final class StatusCommand extends BaseCommand {
       return none;
     }
     Duration d = Duration.between(now, at.get());
-    return (d.isNegative() ? "expired " : "expires ") + Durations.relative(d)
-        + " (" + UTC.format(at.get()) + ")";
+    return (d.isNegative() ? "expired " : "expires ")
+        + Durations.relative(d)
+        + " ("
+        + UTC.format(at.get())
+        + ")";
   }
 
   private Map<String, Object> json(List<Record> statuses, Config config) {
@@ -155,10 +167,21 @@ final class StatusCommand extends BaseCommand {
       Optional<TokenSet> t = st.tokens();
       p.put("identity", t.flatMap(IdClaims::of).map(IdClaims::toJson).orElse(null));
       p.put("scopes", t.map(x -> List.copyOf(x.scope().values())).orElse(List.of()));
-      p.put("access_token", t.map(x -> times(x.expiresAt(), st.now(), st.accessValid()))
-          .orElse(null));
-      p.put("refresh_token", t.flatMap(x -> x.refreshToken().map(r ->
-          times(x.refreshExpiresAt(), st.now(), x.refreshValid(s.skew(), st.now())))).orElse(null));
+      p.put(
+          "access_token",
+          t.map(x -> times(x.expiresAt(), st.now(), st.accessValid())).orElse(null));
+      p.put(
+          "refresh_token",
+          t.flatMap(
+                  x ->
+                      x.refreshToken()
+                          .map(
+                              r ->
+                                  times(
+                                      x.refreshExpiresAt(),
+                                      st.now(),
+                                      x.refreshValid(s.skew(), st.now()))))
+              .orElse(null));
       p.put("token_file", st.store().path().toString());
       profiles.add(p);
     }
@@ -178,13 +201,18 @@ final class StatusCommand extends BaseCommand {
     p.put("state", ps.state());
     p.put("provider", s.plugin().orElseThrow());
     p.put("flow", s.flowSet().map(Object::toString).orElse(null));
-    p.put("identity", ps.identity().map(who -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("user_id", who.userId());
-      m.put("email", who.email().orElse(null));
-      m.put("name", who.name().orElse(null));
-      return (Object) m;
-    }).orElse(null));
+    p.put(
+        "identity",
+        ps.identity()
+            .map(
+                who -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("user_id", who.userId());
+                  m.put("email", who.email().orElse(null));
+                  m.put("name", who.name().orElse(null));
+                  return (Object) m;
+                })
+            .orElse(null));
     p.put("credential_file", ps.file().toString());
     return p;
   }

@@ -14,10 +14,11 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * Where the core's SLF4J messages go in the command line: standard error, one line each, as
- * {@code lanyard: warning: …}, each message once per run; warnings and errors only, debug too with {@code --verbose} (system
- * property {@code lanyard.log=debug}, set by {@link Main}). A provider of its own because it
- * starts in a fraction of slf4j-simple's time and prints in the command line's voice.
+ * Where the core's SLF4J messages go in the command line: standard error, one line each, as {@code
+ * lanyard: warning: …}, each message once per run; warnings and errors only, debug too with {@code
+ * --verbose} (system property {@code lanyard.log=debug}, set by {@link Main}). A provider of its
+ * own because it starts in a fraction of slf4j-simple's time and prints in the command line's
+ * voice.
  */
 public final class StderrLogging implements SLF4JServiceProvider {
   private final IMarkerFactory markers = new BasicMarkerFactory();
@@ -57,9 +58,12 @@ public final class StderrLogging implements SLF4JServiceProvider {
   /** One logger for every name: the level is the same everywhere. */
   private static final class StderrLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
+
     /** How the core's token store starts its warning about a file it cannot use. */
     private static final String DAMAGED_TOKEN_FILE = "Ignoring token file";
+
     private final boolean debug;
+
     /** A command reads a file several times; one warning about it is enough. */
     private final java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

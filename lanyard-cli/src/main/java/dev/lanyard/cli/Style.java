@@ -12,8 +12,7 @@ record Style(boolean colour) {
 
   /** True unless {@code NO_COLOR} is set or the terminal is dumb. */
   static boolean allowed(Environment env) {
-    return env.variable("NO_COLOR").isEmpty()
-        && !"dumb".equals(env.variable("TERM").orElse(""));
+    return env.variable("NO_COLOR").isEmpty() && !"dumb".equals(env.variable("TERM").orElse(""));
   }
 
   String bold(String s) {

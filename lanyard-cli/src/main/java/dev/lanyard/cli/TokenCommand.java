@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lanyard token}: a valid access token on standard output, renewed silently when it can
- * be. When a person must sign in, nothing goes to standard output and the exit code is 3.
+ * {@code lanyard token}: a valid access token on standard output, renewed silently when it can be.
+ * When a person must sign in, nothing goes to standard output and the exit code is 3.
  */
 @Command(
     name = "token",
@@ -35,9 +35,10 @@ final class TokenCommand extends BaseCommand {
     String profile = profile();
     Settings s = ctx().settings(Profile.EMPTY);
     TokenSet tokens = Tokens.valid(ctx(), s, freshness.minValid, freshness.forceRefresh);
-    out().print(
-        format.render(
-            tokens, profile, ctx().vars().get("KUBERNETES_EXEC_INFO"), env().clock()));
+    out()
+        .print(
+            format.render(
+                tokens, profile, ctx().vars().get("KUBERNETES_EXEC_INFO"), env().clock()));
     return CliError.OK;
   }
 }

@@ -19,7 +19,10 @@ enum TokenFormat {
   RAW("raw"),
   /** {@code Authorization: Bearer …}, for {@code curl -H "$(lanyard token --format header)"}. */
   HEADER("header"),
-  /** A JSON object: access_token, token_type, expires_at (epoch seconds), expires_in, scope, profile. */
+  /**
+   * A JSON object: access_token, token_type, expires_at (epoch seconds), expires_in, scope,
+   * profile.
+   */
   JSON("json"),
   /** kubectl's ExecCredential, for a kubeconfig {@code exec} user. */
   EXEC_CREDENTIAL("exec-credential");
@@ -50,7 +53,8 @@ enum TokenFormat {
         json.put("expires_at", expires.map(Instant::getEpochSecond).orElse(null));
         json.put(
             "expires_in",
-            expires.map(e -> Math.max(0, e.getEpochSecond() - clock.instant().getEpochSecond()))
+            expires
+                .map(e -> Math.max(0, e.getEpochSecond() - clock.instant().getEpochSecond()))
                 .orElse(null));
         json.put("scope", t.scope().toString());
         json.put("profile", profile);
@@ -75,8 +79,7 @@ enum TokenFormat {
     }
     Object v = Json.parse(execInfo.get(), "KUBERNETES_EXEC_INFO").get("apiVersion");
     if (!(v instanceof String s) || !s.startsWith("client.authentication.k8s.io/")) {
-      throw CliError.usage(
-          "KUBERNETES_EXEC_INFO names no client.authentication.k8s.io apiVersion");
+      throw CliError.usage("KUBERNETES_EXEC_INFO names no client.authentication.k8s.io apiVersion");
     }
     return s;
   }

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * A profile's valid tokens. The fast path reads the token file without a lock and, when the token
- * is valid for the skew plus {@code minValid}, returns it without building a session: that is
- * what a warm {@code lanyard token} does. Otherwise the core's session renews, in the store's
- * exclusive section, so concurrent {@code lanyard} processes make one refresh between them.
+ * is valid for the skew plus {@code minValid}, returns it without building a session: that is what
+ * a warm {@code lanyard token} does. Otherwise the core's session renews, in the store's exclusive
+ * section, so concurrent {@code lanyard} processes make one refresh between them.
  */
 final class Tokens {
   private Tokens() {}
@@ -55,7 +55,10 @@ final class Tokens {
     } catch (NoCredentialsException | LoginRequiredException e) {
       if (Files.exists(store.path()) && store.load().isEmpty()) {
         throw new LoginRequiredException(
-            "the token file " + store.path() + " of profile '" + s.profile()
+            "the token file "
+                + store.path()
+                + " of profile '"
+                + s.profile()
                 + "' is damaged or unreadable; sign in again",
             e);
       }

@@ -16,20 +16,34 @@ class CancelTest {
   @Test
   void deviceLogin_processStopped_cancelsAndStoresNothing() throws Exception {
     try (FakeProvider provider = new FakeProvider()) {
-      provider.answer("/device", 200, "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
-          + "\"verification_uri\":\"https://id.example.org/device\",\"expires_in\":600,"
-          + "\"interval\":1}");
+      provider.answer(
+          "/device",
+          200,
+          "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
+              + "\"verification_uri\":\"https://id.example.org/device\",\"expires_in\":600,"
+              + "\"interval\":1}");
       for (int i = 0; i < 60; i++) {
         provider.answer("/token", 400, "{\"error\":\"authorization_pending\"}");
       }
       Path home = dir.resolve("home");
       Path err = dir.resolve("stderr.txt");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp",
-          System.getProperty("java.class.path"), "dev.lanyard.cli.Main", "login", "--flow",
-          "device", "--issuer", provider.issuer(), "--client-id", "lab-cli"))
-          .redirectError(err.toFile())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  List.of(
+                      java,
+                      "-cp",
+                      System.getProperty("java.class.path"),
+                      "dev.lanyard.cli.Main",
+                      "login",
+                      "--flow",
+                      "device",
+                      "--issuer",
+                      provider.issuer(),
+                      "--client-id",
+                      "lab-cli"))
+              .redirectError(err.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       pb.environment().put("LANYARD_HOME", home.toString());
       Process p = pb.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -43,9 +57,10 @@ class CancelTest {
 
       assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
       assertThat(Files.readString(err)).contains("Sign-in cancelled; nothing was stored.");
-      assertThat(home.resolve("tokens")).satisfiesAnyOf(
-          t -> assertThat(t).doesNotExist(),
-          t -> assertThat(Files.list(t).filter(f -> f.toString().endsWith(".json"))).isEmpty());
+      assertThat(home.resolve("tokens"))
+          .satisfiesAnyOf(
+              t -> assertThat(t).doesNotExist(),
+              t -> assertThat(Files.list(t).filter(f -> f.toString().endsWith(".json"))).isEmpty());
     }
   }
 }

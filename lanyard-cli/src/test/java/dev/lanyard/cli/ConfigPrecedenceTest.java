@@ -52,16 +52,20 @@ class ConfigPrecedenceTest {
 
   @Test
   void profileAlone() {
-    assertThat(status()).containsEntry("issuer", "https://profile.example.org")
-        .containsEntry("client_id", "from-profile").containsEntry("profile", "lab");
+    assertThat(status())
+        .containsEntry("issuer", "https://profile.example.org")
+        .containsEntry("client_id", "from-profile")
+        .containsEntry("profile", "lab");
   }
 
   @Test
   void dotenv_overProfile() throws Exception {
-    dotenv("# comment\nexport LANYARD_ISSUER=https://dotenv.example.org\n"
-        + "LANYARD_CLIENT_ID='dotenv-client' # trailing\n");
+    dotenv(
+        "# comment\nexport LANYARD_ISSUER=https://dotenv.example.org\n"
+            + "LANYARD_CLIENT_ID='dotenv-client' # trailing\n");
 
-    assertThat(status()).containsEntry("issuer", "https://dotenv.example.org")
+    assertThat(status())
+        .containsEntry("issuer", "https://dotenv.example.org")
         .containsEntry("client_id", "dotenv-client");
   }
 
@@ -88,8 +92,18 @@ class ConfigPrecedenceTest {
     cli.var("LANYARD_ISSUER", "https://env.example.org");
     cli.var("LANYARD_CLIENT_ID", "env-client");
 
-    Run r = cli.runWithInput("pat\n", "login", "--flow", "token", "--issuer",
-        "https://flag.example.org", "--scope", "openid email", "--scope", "api");
+    Run r =
+        cli.runWithInput(
+            "pat\n",
+            "login",
+            "--flow",
+            "token",
+            "--issuer",
+            "https://flag.example.org",
+            "--scope",
+            "openid email",
+            "--scope",
+            "api");
 
     assertThat(r.code()).as(r.toString()).isZero();
     String config = cli.config();
@@ -109,8 +123,8 @@ class ConfigPrecedenceTest {
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(elsewhere.resolve("config.yaml")).exists();
-    assertThat(cli.run("status").out()).contains("Config file: " + elsewhere.resolve("config.yaml")
-        + " (LANYARD_HOME)");
+    assertThat(cli.run("status").out())
+        .contains("Config file: " + elsewhere.resolve("config.yaml") + " (LANYARD_HOME)");
   }
 
   @Test
@@ -145,7 +159,9 @@ class ConfigPrecedenceTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).contains("unknown key 'client_secret'").contains(cli.configFile().toString());
+    assertThat(r.err())
+        .contains("unknown key 'client_secret'")
+        .contains(cli.configFile().toString());
     assertThat(r.err()).doesNotContain("hunter2");
   }
 
@@ -153,12 +169,19 @@ class ConfigPrecedenceTest {
   void locations_platforms() {
     Path home = Path.of("/home/ada");
     var mac = dev.lanyard.cli.config.Locations.resolve(n -> null, "Mac OS X", home, home);
-    assertThat(mac.configFile()).isEqualTo(home.resolve("Library/Application Support/lanyard/config.yaml"));
-    var win = dev.lanyard.cli.config.Locations.resolve(
-        n -> n.equals("APPDATA") ? "/c/Users/ada/AppData/Roaming" : null, "Windows 11", home, home);
-    assertThat(win.configFile()).isEqualTo(Path.of("/c/Users/ada/AppData/Roaming/lanyard/config.yaml"));
-    var linux = dev.lanyard.cli.config.Locations.resolve(
-        n -> n.equals("XDG_CONFIG_HOME") ? "relative/ignored" : null, "Linux", home, home);
+    assertThat(mac.configFile())
+        .isEqualTo(home.resolve("Library/Application Support/lanyard/config.yaml"));
+    var win =
+        dev.lanyard.cli.config.Locations.resolve(
+            n -> n.equals("APPDATA") ? "/c/Users/ada/AppData/Roaming" : null,
+            "Windows 11",
+            home,
+            home);
+    assertThat(win.configFile())
+        .isEqualTo(Path.of("/c/Users/ada/AppData/Roaming/lanyard/config.yaml"));
+    var linux =
+        dev.lanyard.cli.config.Locations.resolve(
+            n -> n.equals("XDG_CONFIG_HOME") ? "relative/ignored" : null, "Linux", home, home);
     assertThat(linux.configFile()).isEqualTo(home.resolve(".config/lanyard/config.yaml"));
     assertThat(linux.tokenDirectory()).isEqualTo(home.resolve(".local/state/lanyard/tokens"));
   }

@@ -29,7 +29,10 @@ class DemoCommandTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().strip()).startsWith("lanyard: ").contains("./lanyard demo").doesNotContain("\n");
+    assertThat(r.err().strip())
+        .startsWith("lanyard: ")
+        .contains("./lanyard demo")
+        .doesNotContain("\n");
   }
 
   @Test

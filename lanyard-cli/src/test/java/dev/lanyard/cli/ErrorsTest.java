@@ -42,8 +42,9 @@ class ErrorsTest {
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).contains("the token file " + file + " of profile 'default' is damaged or"
-        + " unreadable").contains("sign in with: lanyard login");
+    assertThat(r.err())
+        .contains("the token file " + file + " of profile 'default' is damaged or" + " unreadable")
+        .contains("sign in with: lanyard login");
     Run status = cli.run("status");
     assertThat(status.code()).isEqualTo(3);
     assertThat(status.out()).contains("damaged or unreadable");
@@ -56,21 +57,35 @@ class ErrorsTest {
   void providerDown_login_oneLine_exit1() throws Exception {
     cli.var("LANYARD_PASSWORD", PASSWORD);
 
-    Run r = cli.run("login", "--flow", "password", "--issuer", closedPortIssuer(), "--client-id",
-        "lab-cli", "--username", "ada");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "password",
+            "--issuer",
+            closedPortIssuer(),
+            "--client-id",
+            "lab-cli",
+            "--username",
+            "ada");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("lanyard: could not reach the discovery endpoint at http://127.0.0.1:")
-        .contains("connection refused").contains("check the issuer URL and that the provider is up")
-        .doesNotContain(PASSWORD).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err())
+        .startsWith("lanyard: could not reach the discovery endpoint at http://127.0.0.1:")
+        .contains("connection refused")
+        .contains("check the issuer URL and that the provider is up")
+        .doesNotContain(PASSWORD)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void providerDown_refresh_isAFailureNotALogin_exit1() throws Exception {
     String issuer = closedPortIssuer();
     cli.run("profile", "set", "default", "issuer=" + issuer, "client_id=lab-cli", "flow=device");
-    StoredTokens.store(cli, "default", issuer, "lab-cli").save(StoredTokens.valid("at", -5, "rt-secret"));
+    StoredTokens.store(cli, "default", issuer, "lab-cli")
+        .save(StoredTokens.valid("at", -5, "rt-secret"));
 
     Run r = cli.run("token");
 
@@ -84,12 +99,23 @@ class ErrorsTest {
   void verbose_addsTheStackTrace_stillNoSecret() throws Exception {
     cli.var("LANYARD_CLIENT_SECRET", SECRET);
 
-    Run r = cli.run("--verbose", "login", "--flow", "client-credentials", "--issuer",
-        closedPortIssuer(), "--client-id", "ci");
+    Run r =
+        cli.run(
+            "--verbose",
+            "login",
+            "--flow",
+            "client-credentials",
+            "--issuer",
+            closedPortIssuer(),
+            "--client-id",
+            "ci");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("ProviderUnreachableException").contains("\tat ")
-        .contains("lanyard: could not reach").doesNotContain(SECRET);
+    assertThat(r.err())
+        .contains("ProviderUnreachableException")
+        .contains("\tat ")
+        .contains("lanyard: could not reach")
+        .doesNotContain(SECRET);
   }
 
   @Test
@@ -97,7 +123,9 @@ class ErrorsTest {
     Run unknown = cli.run("token", "--frmat", "json");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err().lines()).hasSize(1);
-    assertThat(unknown.err()).startsWith("lanyard: Unknown option").contains("'--frmat'")
+    assertThat(unknown.err())
+        .startsWith("lanyard: Unknown option")
+        .contains("'--frmat'")
         .contains("see 'lanyard token --help'");
 
     Run typo = cli.run("tokn");
@@ -130,8 +158,17 @@ class ErrorsTest {
     Path secretFile = dir.resolve("secret.txt");
     Files.writeString(secretFile, SECRET + "\n");
 
-    Run r = cli.run("login", "--flow", "client-credentials", "--issuer", closedPortIssuer(),
-        "--client-id", "ci", "--client-secret-file", secretFile.toString());
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "client-credentials",
+            "--issuer",
+            closedPortIssuer(),
+            "--client-id",
+            "ci",
+            "--client-secret-file",
+            secretFile.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).doesNotContain(SECRET);
@@ -139,21 +176,30 @@ class ErrorsTest {
 
     Run missing = cli.run("login", "--flow", "client-credentials", "--client-secret-env", "NOPE");
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("the variable NOPE (named by --client-secret-env) is not set");
+    assertThat(missing.err())
+        .contains("the variable NOPE (named by --client-secret-env) is not set");
   }
 
   @Test
   void helpVersionCompletion() {
     Run help = cli.run("--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("login").contains("token").contains("git-credential")
+    assertThat(help.out())
+        .contains("login")
+        .contains("token")
+        .contains("git-credential")
         .contains("3   a person must sign in");
-    assertThat(cli.run("token", "--help").out()).contains("--format").contains("--min-valid")
-        .contains("--profile").contains("--verbose");
+    assertThat(cli.run("token", "--help").out())
+        .contains("--format")
+        .contains("--min-valid")
+        .contains("--profile")
+        .contains("--verbose");
     assertThat(cli.run("--version").out()).startsWith("lanyard ");
     Run completion = cli.run("completion");
     assertThat(completion.code()).isZero();
-    assertThat(completion.out()).contains("complete -F").contains("git-credential")
+    assertThat(completion.out())
+        .contains("complete -F")
+        .contains("git-credential")
         .contains("exec-credential");
     assertThat(cli.run("help", "login").out()).contains("--flow");
   }

@@ -50,17 +50,32 @@ final class FakeProvider implements AutoCloseable {
 
   private String discovery() {
     String i = issuer();
-    return "{\"issuer\":\"" + i + "\",\"token_endpoint\":\"" + i + "/token\","
-        + "\"authorization_endpoint\":\"" + i + "/auth\","
-        + "\"device_authorization_endpoint\":\"" + i + "/device\","
-        + "\"revocation_endpoint\":\"" + i + "/revoke\","
-        + "\"registration_endpoint\":\"" + i + "/register\","
-        + "\"jwks_uri\":\"" + i + "/certs\"}";
+    return "{\"issuer\":\""
+        + i
+        + "\",\"token_endpoint\":\""
+        + i
+        + "/token\","
+        + "\"authorization_endpoint\":\""
+        + i
+        + "/auth\","
+        + "\"device_authorization_endpoint\":\""
+        + i
+        + "/device\","
+        + "\"revocation_endpoint\":\""
+        + i
+        + "/revoke\","
+        + "\"registration_endpoint\":\""
+        + i
+        + "/register\","
+        + "\"jwks_uri\":\""
+        + i
+        + "/certs\"}";
   }
 
   /** Queues an answer for requests to {@code path} (relative to the issuer). */
   FakeProvider answer(String path, int code, String json) {
-    answers.computeIfAbsent("/realms/lab" + path, p -> new ConcurrentLinkedQueue<>())
+    answers
+        .computeIfAbsent("/realms/lab" + path, p -> new ConcurrentLinkedQueue<>())
         .add(json(code, json));
     return this;
   }

@@ -40,13 +40,26 @@ class LoginFlowsTest {
     provider.answer("/token", 200, TOKENS);
     cli.var("CI_SECRET", SECRET);
 
-    Run r = cli.run("login", "--flow", "client-credentials", "--issuer", provider.issuer(),
-        "--client-id", "ci", "--client-secret-env", "CI_SECRET", "--scope", "api");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "client-credentials",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "ci",
+            "--client-secret-env",
+            "CI_SECRET",
+            "--scope",
+            "api");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Signed in as client ci (profile default)");
     RecordedRequest req = provider.requestsTo("/token").get(0);
-    assertThat(FakeProvider.body(req)).contains("grant_type=client_credentials").contains("scope=api");
+    assertThat(FakeProvider.body(req))
+        .contains("grant_type=client_credentials")
+        .contains("scope=api");
     assertThat(req.getHeaders().get("Authorization")).startsWith("Basic ");
     assertThat(cli.config()).contains("client_secret_env: CI_SECRET").doesNotContain(SECRET);
     assertThat(cli.run("token").out()).isEqualTo("at-1\n");
@@ -55,8 +68,15 @@ class LoginFlowsTest {
 
   @Test
   void clientCredentials_withoutSecret_usageError() {
-    Run r = cli.run("login", "--flow", "client-credentials", "--issuer", provider.issuer(),
-        "--client-id", "ci");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "client-credentials",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "ci");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("client-credentials needs the client secret");
@@ -66,9 +86,16 @@ class LoginFlowsTest {
   void clientCredentials_tokenRenewsByItself_whenExpired() throws Exception {
     provider.answer("/token", 200, TOKENS.replace("\"refresh_token\":\"rt-1\",", ""));
     cli.var("LANYARD_CLIENT_SECRET", SECRET);
-    cli.run("login", "--flow", "client-credentials", "--issuer", provider.issuer(),
-        "--client-id", "ci");
-    StoredTokens.store(cli, "default", provider.issuer(), "ci").save(StoredTokens.valid("old", -10, null));
+    cli.run(
+        "login",
+        "--flow",
+        "client-credentials",
+        "--issuer",
+        provider.issuer(),
+        "--client-id",
+        "ci");
+    StoredTokens.store(cli, "default", provider.issuer(), "ci")
+        .save(StoredTokens.valid("old", -10, null));
     provider.answer("/token", 200, TOKENS.replace("at-1", "at-2"));
 
     Run token = cli.run("token");
@@ -82,23 +109,47 @@ class LoginFlowsTest {
     provider.answer("/token", 200, TOKENS);
     cli.var("LANYARD_PASSWORD", PASSWORD);
 
-    Run r = cli.run("login", "--flow", "password", "--issuer", provider.issuer(),
-        "--client-id", "lab-cli", "--username", "ada", "--totp", "123456");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "password",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "lab-cli",
+            "--username",
+            "ada",
+            "--totp",
+            "123456");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).contains("warning: a one-time code on the command line");
     assertThat(r.err()).contains("Signed in as ada (profile default)");
     String form = FakeProvider.body(provider.requestsTo("/token").get(0));
-    assertThat(form).contains("grant_type=password").contains("username=ada")
-        .contains("totp=123456").contains("scope=openid").contains("client_id=lab-cli");
+    assertThat(form)
+        .contains("grant_type=password")
+        .contains("username=ada")
+        .contains("totp=123456")
+        .contains("scope=openid")
+        .contains("client_id=lab-cli");
     assertThat(r.err()).doesNotContain(PASSWORD);
     assertThat(cli.config()).contains("username: ada").doesNotContain(PASSWORD);
   }
 
   @Test
   void password_noPasswordAnywhere_usageError() {
-    Run r = cli.run("login", "--flow", "password", "--issuer", provider.issuer(),
-        "--client-id", "lab-cli", "--username", "ada");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "password",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "lab-cli",
+            "--username",
+            "ada");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no password: set LANYARD_PASSWORD");
@@ -106,39 +157,69 @@ class LoginFlowsTest {
 
   @Test
   void password_providerRefuses_showsTheProvidersError() {
-    provider.answer("/token", 401,
+    provider.answer(
+        "/token",
+        401,
         "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid user credentials\"}");
     cli.var("LANYARD_PASSWORD", PASSWORD);
 
-    Run r = cli.run("login", "--flow", "password", "--issuer", provider.issuer(),
-        "--client-id", "lab-cli", "--username", "ada");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "password",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "lab-cli",
+            "--username",
+            "ada");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("lanyard: ").contains("invalid_grant")
-        .contains("Invalid user credentials").doesNotContain(PASSWORD);
+    assertThat(r.err())
+        .startsWith("lanyard: ")
+        .contains("invalid_grant")
+        .contains("Invalid user credentials")
+        .doesNotContain(PASSWORD);
   }
 
   @Test
   void refreshToken_fromStdin_explicitTokenEndpoint_noDiscovery() throws Exception {
     provider.answer("/token", 200, TOKENS);
 
-    Run r = cli.runWithInput("rt-from-elsewhere\n", "login", "--flow", "refresh-token",
-        "--token-endpoint", provider.issuer() + "/token", "--client-id", "lab-cli");
+    Run r =
+        cli.runWithInput(
+            "rt-from-elsewhere\n",
+            "login",
+            "--flow",
+            "refresh-token",
+            "--token-endpoint",
+            provider.issuer() + "/token",
+            "--client-id",
+            "lab-cli");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(FakeProvider.body(provider.requestsTo("/token").get(0)))
-        .contains("grant_type=refresh_token").contains("refresh_token=rt-from-elsewhere");
+        .contains("grant_type=refresh_token")
+        .contains("refresh_token=rt-from-elsewhere");
     assertThat(provider.requests).hasSize(1); // no discovery
     assertThat(r.err()).doesNotContain("rt-from-elsewhere");
     TokenSet stored =
-        StoredTokens.store(cli, "default", provider.issuer() + "/token", "lab-cli").load().orElseThrow();
+        StoredTokens.store(cli, "default", provider.issuer() + "/token", "lab-cli")
+            .load()
+            .orElseThrow();
     assertThat(stored.refreshToken()).contains("rt-1");
   }
 
   @Test
   void token_refreshesWithTheStoredRefreshToken() throws Exception {
-    cli.run("profile", "set", "default", "issuer=" + provider.issuer(), "client_id=lab-cli",
+    cli.run(
+        "profile",
+        "set",
+        "default",
+        "issuer=" + provider.issuer(),
+        "client_id=lab-cli",
         "flow=device");
     StoredTokens.store(cli, "default", provider.issuer(), "lab-cli")
         .save(StoredTokens.valid("at-old", -5, "rt-old"));
@@ -149,16 +230,24 @@ class LoginFlowsTest {
     assertThat(token.code()).as(token.toString()).isZero();
     assertThat(token.out()).isEqualTo("Authorization: Bearer at-1\n");
     assertThat(FakeProvider.body(provider.requestsTo("/token").get(0)))
-        .contains("grant_type=refresh_token").contains("refresh_token=rt-old");
+        .contains("grant_type=refresh_token")
+        .contains("refresh_token=rt-old");
   }
 
   @Test
   void token_refreshTokenRefused_exit3() throws Exception {
-    cli.run("profile", "set", "default", "issuer=" + provider.issuer(), "client_id=lab-cli",
+    cli.run(
+        "profile",
+        "set",
+        "default",
+        "issuer=" + provider.issuer(),
+        "client_id=lab-cli",
         "flow=browser");
     StoredTokens.store(cli, "default", provider.issuer(), "lab-cli")
         .save(StoredTokens.valid("at-old", -5, "rt-old"));
-    provider.answer("/token", 400,
+    provider.answer(
+        "/token",
+        400,
         "{\"error\":\"invalid_grant\",\"error_description\":\"Session not active\"}");
 
     Run token = cli.run("token");
@@ -170,45 +259,66 @@ class LoginFlowsTest {
 
   @Test
   void device_showsCodeAndLinks_noQrWithoutTerminal() {
-    provider.answer("/device", 200, "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
-        + "\"verification_uri\":\"https://id.example.org/device\","
-        + "\"verification_uri_complete\":\"https://id.example.org/device?user_code=WDJB-MJHT\","
-        + "\"expires_in\":600,\"interval\":1}");
+    provider.answer(
+        "/device",
+        200,
+        "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
+            + "\"verification_uri\":\"https://id.example.org/device\","
+            + "\"verification_uri_complete\":\"https://id.example.org/device?user_code=WDJB-MJHT\","
+            + "\"expires_in\":600,\"interval\":1}");
     provider.answer("/token", 400, "{\"error\":\"authorization_pending\"}");
     provider.answer("/token", 200, TOKENS);
 
-    Run r = cli.run("login", "--flow", "device", "--issuer", provider.issuer(), "--client-id",
-        "lab-cli");
+    Run r =
+        cli.run(
+            "login", "--flow", "device", "--issuer", provider.issuer(), "--client-id", "lab-cli");
 
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("https://id.example.org/device").contains("WDJB-MJHT")
+    assertThat(r.err())
+        .contains("https://id.example.org/device")
+        .contains("WDJB-MJHT")
         .contains("https://id.example.org/device?user_code=WDJB-MJHT")
-        .contains("Waiting for you to approve until").doesNotContain("█").doesNotContain("\033[");
+        .contains("Waiting for you to approve until")
+        .doesNotContain("█")
+        .doesNotContain("\033[");
     assertThat(r.err()).contains("Signed in as lab-cli user (profile default)");
     assertThat(cli.run("token").out()).isEqualTo("at-1\n");
   }
 
   @Test
   void device_onTerminal_drawsQrCodeAndColours() {
-    provider.answer("/device", 200, "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
-        + "\"verification_uri\":\"https://id.example.org/device\","
-        + "\"verification_uri_complete\":\"https://id.example.org/device?user_code=WDJB-MJHT\","
-        + "\"expires_in\":600,\"interval\":1}");
+    provider.answer(
+        "/device",
+        200,
+        "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
+            + "\"verification_uri\":\"https://id.example.org/device\","
+            + "\"verification_uri_complete\":\"https://id.example.org/device?user_code=WDJB-MJHT\","
+            + "\"expires_in\":600,\"interval\":1}");
     provider.answer("/token", 200, TOKENS);
     cli.env(e -> e.withTerminals(false, false, true));
 
-    Run r = cli.run("login", "--flow", "device", "--issuer", provider.issuer(), "--client-id",
-        "lab-cli");
+    Run r =
+        cli.run(
+            "login", "--flow", "device", "--issuer", provider.issuer(), "--client-id", "lab-cli");
 
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("█").contains("\033[1mWDJB-MJHT\033[0m").contains("left (Ctrl-C cancels)");
+    assertThat(r.err())
+        .contains("█")
+        .contains("\033[1mWDJB-MJHT\033[0m")
+        .contains("left (Ctrl-C cancels)");
     cli.var("NO_COLOR", "1");
-    provider.answer("/device", 200, "{\"device_code\":\"dc-2\",\"user_code\":\"ABCD-EFGH\","
-        + "\"verification_uri\":\"https://id.example.org/device\",\"expires_in\":600,\"interval\":1}");
+    provider.answer(
+        "/device",
+        200,
+        "{\"device_code\":\"dc-2\",\"user_code\":\"ABCD-EFGH\","
+            + "\"verification_uri\":\"https://id.example.org/device\",\"expires_in\":600,\"interval\":1}");
     provider.answer("/token", 200, TOKENS);
     Run plain = cli.run("login");
     assertThat(plain.code()).as(plain.toString()).isZero();
-    assertThat(plain.err()).contains("ABCD-EFGH").doesNotContain("\033[1m").doesNotContain("\033[3");
+    assertThat(plain.err())
+        .contains("ABCD-EFGH")
+        .doesNotContain("\033[1m")
+        .doesNotContain("\033[3");
   }
 
   @Test
@@ -224,30 +334,52 @@ class LoginFlowsTest {
     provider.answer("/token", 200, TOKENS);
     java.util.concurrent.atomic.AtomicReference<java.net.URI> opened =
         new java.util.concurrent.atomic.AtomicReference<>();
-    cli.env(e -> e.withBrowser(uri -> {
-      opened.set(uri);
-      // What a browser does after the person signs in: the provider redirects to the callback.
-      java.util.Map<String, String> q = query(uri);
-      String callback = q.get("redirect_uri") + "?code=code-1&state=" + q.get("state");
-      new Thread(() -> {
-        try {
-          java.net.http.HttpClient.newHttpClient().send(
-              java.net.http.HttpRequest.newBuilder(java.net.URI.create(callback)).build(),
-              java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (Exception ignored) {
-          // the test fails on the missing sign-in
-        }
-      }).start();
-    }));
+    cli.env(
+        e ->
+            e.withBrowser(
+                uri -> {
+                  opened.set(uri);
+                  // What a browser does after the person signs in: the provider redirects to the
+                  // callback.
+                  java.util.Map<String, String> q = query(uri);
+                  String callback = q.get("redirect_uri") + "?code=code-1&state=" + q.get("state");
+                  new Thread(
+                          () -> {
+                            try {
+                              java.net.http.HttpClient.newHttpClient()
+                                  .send(
+                                      java.net.http.HttpRequest.newBuilder(
+                                              java.net.URI.create(callback))
+                                          .build(),
+                                      java.net.http.HttpResponse.BodyHandlers.discarding());
+                            } catch (Exception ignored) {
+                              // the test fails on the missing sign-in
+                            }
+                          })
+                      .start();
+                }));
 
-    Run r = cli.run("login", "--flow", "browser", "--issuer", provider.issuer(), "--client-id",
-        "lab-cli", "--scope", "api", "--timeout", "20s");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "browser",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "lab-cli",
+            "--scope",
+            "api",
+            "--timeout",
+            "20s");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(opened.get().toString()).startsWith(provider.issuer() + "/auth?");
     assertThat(r.err()).contains("To sign in, open this URL").contains("Signed in as lab-cli user");
     String form = FakeProvider.body(provider.requestsTo("/token").get(0));
-    assertThat(form).contains("grant_type=authorization_code").contains("code=code-1")
+    assertThat(form)
+        .contains("grant_type=authorization_code")
+        .contains("code=code-1")
         .contains("code_verifier=");
     assertThat(cli.run("token").out()).isEqualTo("at-1\n");
   }
@@ -256,20 +388,37 @@ class LoginFlowsTest {
     java.util.Map<String, String> q = new java.util.HashMap<>();
     for (String pair : uri.getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      q.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
-          java.nio.charset.StandardCharsets.UTF_8));
+      q.put(
+          pair.substring(0, eq),
+          java.net.URLDecoder.decode(
+              pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
     }
     return q;
   }
 
   @Test
   void browser_noBrowser_printsTheUrl_timesOut() {
-    Run r = cli.run("login", "--flow", "browser", "--issuer", provider.issuer(), "--client-id",
-        "lab-cli", "--no-browser", "--timeout", "1s", "--login-hint", "ada@example.org");
+    Run r =
+        cli.run(
+            "login",
+            "--flow",
+            "browser",
+            "--issuer",
+            provider.issuer(),
+            "--client-id",
+            "lab-cli",
+            "--no-browser",
+            "--timeout",
+            "1s",
+            "--login-hint",
+            "ada@example.org");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains(provider.issuer() + "/auth?").contains("code_challenge=")
-        .contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A").contains("login_hint=ada%40example.org");
+    assertThat(r.err())
+        .contains(provider.issuer() + "/auth?")
+        .contains("code_challenge=")
+        .contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A")
+        .contains("login_hint=ada%40example.org");
     assertThat(r.err()).contains("lanyard: no sign-in arrived within");
     assertThat(List.of(r.out())).containsExactly("");
   }

@@ -118,7 +118,8 @@ class LoginTokenTest {
     String expiry = (String) status.get("expirationTimestamp");
     assertThat(expiry).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     assertThat(java.time.Instant.parse(expiry))
-        .isBetween(java.time.Instant.now().plusSeconds(590), java.time.Instant.now().plusSeconds(610));
+        .isBetween(
+            java.time.Instant.now().plusSeconds(590), java.time.Instant.now().plusSeconds(610));
   }
 
   @Test
@@ -215,7 +216,8 @@ class LoginTokenTest {
   void fastPath_notSignedIn_leavesItToTheCommandTree() {
     java.io.StringWriter out = new java.io.StringWriter();
 
-    int code = FastToken.answer(new String[] {"token"}, cli.environment(), new java.io.PrintWriter(out));
+    int code =
+        FastToken.answer(new String[] {"token"}, cli.environment(), new java.io.PrintWriter(out));
 
     assertThat(code).isEqualTo(FastToken.NOT_HANDLED);
     assertThat(out.toString()).isEmpty();
@@ -227,12 +229,14 @@ class LoginTokenTest {
 
     try (var files = Files.list(cli.home.resolve("tokens"))) {
       Path file = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-              Files.getPosixFilePermissions(file)))
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");
     }
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(cli.configFile())))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cli.configFile())))
         .isEqualTo("rw-------");
   }
 }

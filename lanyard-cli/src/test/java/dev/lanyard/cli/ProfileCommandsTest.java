@@ -19,14 +19,24 @@ class ProfileCommandsTest {
 
   @Test
   void set_createsProfile_firstBecomesDefault() throws Exception {
-    Run r = cli.run("profile", "set", "lab", "issuer=https://id.example.org/realms/lab",
-        "client_id=lab-cli", "scopes=openid,email offline_access", "parameters.resource=https://api",
-        "skew=45s", "port=8765");
+    Run r =
+        cli.run(
+            "profile",
+            "set",
+            "lab",
+            "issuer=https://id.example.org/realms/lab",
+            "client_id=lab-cli",
+            "scopes=openid,email offline_access",
+            "parameters.resource=https://api",
+            "skew=45s",
+            "port=8765");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Profile lab saved");
     Run show = cli.run("profile", "show", "lab");
-    assertThat(show.out()).isEqualTo("""
+    assertThat(show.out())
+        .isEqualTo(
+            """
         issuer: https://id.example.org/realms/lab
         client_id: lab-cli
         scopes:

@@ -6,7 +6,6 @@ import dev.lanyard.cli.Cli.Run;
 import dev.lanyard.labarchives.FakeLabArchivesServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,29 +29,39 @@ class ProviderPluginTest {
   @TempDir Path dir;
   private Cli cli;
   private FakeLabArchivesServer server;
+
   /** Every run's output, to check that no secret was ever printed. */
   private final List<Run> runs = new ArrayList<>();
+
   /** The one-time codes the fake server sent back to the callback. */
   private final List<String> authCodes = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void setUp() {
     server = FakeLabArchivesServer.start();
-    cli = new Cli(dir)
-        .var("API_URL", server.url().toString())
-        .var("ACCESS_KEYID", FakeLabArchivesServer.AKID)
-        .var("ACCESS_PWD", FakeLabArchivesServer.PASSWORD);
+    cli =
+        new Cli(dir)
+            .var("API_URL", server.url().toString())
+            .var("ACCESS_KEYID", FakeLabArchivesServer.AKID)
+            .var("ACCESS_PWD", FakeLabArchivesServer.PASSWORD);
     // A browser: follows the login URL; the fake server redirects it to the loopback callback.
-    cli.env(e -> e.withBrowser(uri -> {
-      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-      http.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-          .thenAccept(r -> {
-            String code = FakeLabArchivesServer.queryOf(r.uri()).get("auth_code");
-            if (code != null) {
-              authCodes.add(code);
-            }
-          });
-    }));
+    cli.env(
+        e ->
+            e.withBrowser(
+                uri -> {
+                  HttpClient http =
+                      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+                  http.sendAsync(
+                          HttpRequest.newBuilder(uri).build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .thenAccept(
+                          r -> {
+                            String code = FakeLabArchivesServer.queryOf(r.uri()).get("auth_code");
+                            if (code != null) {
+                              authCodes.add(code);
+                            }
+                          });
+                }));
   }
 
   @AfterEach
@@ -104,13 +113,17 @@ class ProviderPluginTest {
     assertThat(login.code()).as(login.toString()).isZero();
     assertThat(login.out()).isEmpty();
     assertThat(linesWith(login.err(), FakeLabArchivesServer.ADA))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .startsWith("Signed in to labarchives as Ada Lovelace <" + FakeLabArchivesServer.ADA + ">")
         .endsWith("(profile default).");
     assertThat(authCodes).hasSize(1);
     assertThat(server.calls()).containsExactly("/api_user_login", "/api/users/user_access_info");
-    assertThat(cli.config()).contains("provider: labarchives").contains("flow: browser")
-        .contains("default_profile: default").doesNotContain(FakeLabArchivesServer.PASSWORD);
+    assertThat(cli.config())
+        .contains("provider: labarchives")
+        .contains("flow: browser")
+        .contains("default_profile: default")
+        .doesNotContain(FakeLabArchivesServer.PASSWORD);
 
     Run status = run("status");
 
@@ -132,16 +145,19 @@ class ProviderPluginTest {
   void token_exec_gitCredential_noBearerToken_exit2_nothingOnStdout() {
     assertThat(browserLogin().code()).isZero();
 
-    for (String[] args : List.of(
-        new String[] {"token"},
-        new String[] {"token", "--format", "header"},
-        new String[] {"exec", "--", "true"},
-        new String[] {"git-credential", "get"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"token"},
+            new String[] {"token", "--format", "header"},
+            new String[] {"exec", "--", "true"},
+            new String[] {"git-credential", "get"})) {
       Run r = runWithInput("", args);
 
       assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isEqualTo(2);
       assertThat(r.out()).isEmpty();
-      assertThat(r.err().lines()).singleElement().asString()
+      assertThat(r.err().lines())
+          .singleElement()
+          .asString()
           .startsWith("lanyard: labarchives has no bearer token")
           .contains("RequestAuthenticator");
     }
@@ -173,20 +189,29 @@ class ProviderPluginTest {
   void externalAppCredentials_flowToken_emailAndPasswordTokenOnStdin() throws Exception {
     String passwordToken = server.passwordToken(FakeLabArchivesServer.ADA);
 
-    Run login = runWithInput(passwordToken + "\n", "login", "--provider", "labarchives",
-        "--flow", "token", "--username", FakeLabArchivesServer.ADA);
+    Run login =
+        runWithInput(
+            passwordToken + "\n",
+            "login",
+            "--provider",
+            "labarchives",
+            "--flow",
+            "token",
+            "--username",
+            FakeLabArchivesServer.ADA);
 
     assertThat(login.code()).as(login.toString()).isZero();
     assertThat(login.out()).isEmpty();
     assertThat(linesWith(login.err(), FakeLabArchivesServer.ADA)).hasSize(1);
     assertThat(login.err()).doesNotContain(passwordToken);
-    assertThat(cli.config()).contains("provider: labarchives").contains("flow: token")
+    assertThat(cli.config())
+        .contains("provider: labarchives")
+        .contains("flow: token")
         .doesNotContain(passwordToken);
     assertThat(credentialFiles()).isEqualTo(1);
     Run status = run("status");
     assertThat(status.code()).isZero();
-    assertThat(status.out()).contains(FakeLabArchivesServer.ADA_UID)
-        .doesNotContain(passwordToken);
+    assertThat(status.out()).contains(FakeLabArchivesServer.ADA_UID).doesNotContain(passwordToken);
   }
 
   @Test
@@ -205,16 +230,24 @@ class ProviderPluginTest {
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(linesWith(r.err(), "lanyard:")).containsExactly(
-        "lanyard: [4520] The supplied signature parameter was invalid");
+    assertThat(linesWith(r.err(), "lanyard:"))
+        .containsExactly("lanyard: [4520] The supplied signature parameter was invalid");
     assertThat(credentialFiles()).isZero();
     assertThat(run("status").code()).isEqualTo(3);
   }
 
   @Test
   void refusedExternalAppCredentials_exit1() throws Exception {
-    Run r = runWithInput("pt-wrong\n", "login", "--provider", "labarchives", "--flow", "token",
-        "--username", FakeLabArchivesServer.ADA);
+    Run r =
+        runWithInput(
+            "pt-wrong\n",
+            "login",
+            "--provider",
+            "labarchives",
+            "--flow",
+            "token",
+            "--username",
+            FakeLabArchivesServer.ADA);
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("lanyard: [4514] The login or password is incorrect\n");
@@ -231,8 +264,8 @@ class ProviderPluginTest {
 
     assertThat(logout.code()).as(logout.toString()).isZero();
     assertThat(logout.err())
-        .isEqualTo("Signed out of profile default: the labarchives credentials were deleted"
-            + " here.\n");
+        .isEqualTo(
+            "Signed out of profile default: the labarchives credentials were deleted" + " here.\n");
     assertThat(credentialFiles()).isZero();
     Run status = run("status");
     assertThat(status.code()).isEqualTo(3);
@@ -246,8 +279,8 @@ class ProviderPluginTest {
     Run r = run("login", "--provider", "nope");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo(
-        "lanyard: unknown provider 'nope'; this lanyard knows: labarchives\n");
+    assertThat(r.err())
+        .isEqualTo("lanyard: unknown provider 'nope'; this lanyard knows: labarchives\n");
     assertThat(cli.configFile()).doesNotExist();
   }
 
@@ -256,8 +289,8 @@ class ProviderPluginTest {
     Run r = run("login", "--provider", "labarchives", "--issuer", "https://id.example.org");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("lanyard: profile 'default' has both provider labarchives"
-        + " and issuer");
+    assertThat(r.err())
+        .startsWith("lanyard: profile 'default' has both provider labarchives" + " and issuer");
   }
 
   @Test
@@ -265,8 +298,8 @@ class ProviderPluginTest {
     Run r = run("login", "--provider", "labarchives", "--flow", "device");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("lanyard: labarchives signs in with --flow browser or --flow"
-        + " token");
+    assertThat(r.err())
+        .startsWith("lanyard: labarchives signs in with --flow browser or --flow" + " token");
   }
 
   @Test
@@ -276,7 +309,9 @@ class ProviderPluginTest {
     Run r = browserLogin();
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().lines()).singleElement().asString()
+    assertThat(r.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("lanyard: no LabArchives ACCESS_KEYID");
     assertThat(cli.configFile()).doesNotExist();
   }

@@ -35,20 +35,37 @@ class RegisterTest {
     provider.answer("/register", 201, ANSWER);
     cli.var("IAT", "initial-access-token-1");
 
-    Run r = cli.run("register", "My tool", "http://127.0.0.1/callback", "https://app.example.org/cb",
-        "--grant-type", "authorization_code", "--grant-type", "refresh_token", "--scope",
-        "openid email", "--issuer", provider.issuer(), "--initial-access-token-env", "IAT");
+    Run r =
+        cli.run(
+            "register",
+            "My tool",
+            "http://127.0.0.1/callback",
+            "https://app.example.org/cb",
+            "--grant-type",
+            "authorization_code",
+            "--grant-type",
+            "refresh_token",
+            "--scope",
+            "openid email",
+            "--issuer",
+            provider.issuer(),
+            "--initial-access-token-env",
+            "IAT");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo(ANSWER + "\n");
-    assertThat(r.err()).contains("keep it safe").doesNotContain("new-secret")
+    assertThat(r.err())
+        .contains("keep it safe")
+        .doesNotContain("new-secret")
         .doesNotContain("initial-access-token-1");
     RecordedRequest req = provider.requestsTo("/register").get(0);
     assertThat(req.getHeaders().get("Authorization")).isEqualTo("Bearer initial-access-token-1");
     assertThat(req.getHeaders().get("Content-Type")).startsWith("application/json");
     Map<String, Object> body = Json.parse(FakeProvider.body(req), "body");
-    assertThat(body).containsEntry("client_name", "My tool")
-        .containsEntry("redirect_uris",
+    assertThat(body)
+        .containsEntry("client_name", "My tool")
+        .containsEntry(
+            "redirect_uris",
             java.util.List.of("http://127.0.0.1/callback", "https://app.example.org/cb"))
         .containsEntry("grant_types", java.util.List.of("authorization_code", "refresh_token"))
         .containsEntry("scope", "openid email");
@@ -56,7 +73,12 @@ class RegisterTest {
 
   @Test
   void register_withTheProfilesToken() {
-    cli.run("profile", "set", "default", "issuer=" + provider.issuer(), "client_id=lab-cli",
+    cli.run(
+        "profile",
+        "set",
+        "default",
+        "issuer=" + provider.issuer(),
+        "client_id=lab-cli",
         "flow=token");
     cli.runWithInput("profile-token\n", "login");
     provider.answer("/register", 201, ANSWER);
@@ -70,15 +92,18 @@ class RegisterTest {
 
   @Test
   void register_anonymous_providerError() {
-    provider.answer("/register", 400,
+    provider.answer(
+        "/register",
+        400,
         "{\"error\":\"invalid_redirect_uri\",\"error_description\":\"Invalid redirect_uris\"}");
 
     Run r = cli.run("register", "My tool", "http://bad", "--issuer", provider.issuer());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(provider.requestsTo("/register").get(0).getHeaders().get("Authorization")).isNull();
-    assertThat(r.err()).isEqualTo(
-        "lanyard: provider error invalid_redirect_uri (HTTP 400): Invalid redirect_uris\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "lanyard: provider error invalid_redirect_uri (HTTP 400): Invalid redirect_uris\n");
   }
 
   @Test

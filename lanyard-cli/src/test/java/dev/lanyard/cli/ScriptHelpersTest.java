@@ -32,8 +32,14 @@ class ScriptHelpersTest {
   void exec_passesTheToken_andTheExitCode() throws Exception {
     Path seen = dir.resolve("seen.txt");
 
-    Run r = cli.run("exec", "--", "sh", "-c", "printf %s \"$LANYARD_ACCESS_TOKEN\" > \"$0\"; exit 7",
-        seen.toString());
+    Run r =
+        cli.run(
+            "exec",
+            "--",
+            "sh",
+            "-c",
+            "printf %s \"$LANYARD_ACCESS_TOKEN\" > \"$0\"; exit 7",
+            seen.toString());
 
     assertThat(r.code()).as(r.toString()).isEqualTo(7);
     assertThat(Files.readString(seen)).isEqualTo(PAT);
@@ -45,8 +51,15 @@ class ScriptHelpersTest {
   void exec_otherVariable_optionsOfTheCommandAreItsOwn() throws Exception {
     Path seen = dir.resolve("seen.txt");
 
-    Run r = cli.run("exec", "--env-var", "API_TOKEN", "sh", "-c",
-        "printf %s \"$API_TOKEN|$LANYARD_ACCESS_TOKEN\" > \"$0\"", seen.toString());
+    Run r =
+        cli.run(
+            "exec",
+            "--env-var",
+            "API_TOKEN",
+            "sh",
+            "-c",
+            "printf %s \"$API_TOKEN|$LANYARD_ACCESS_TOKEN\" > \"$0\"",
+            seen.toString());
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(Files.readString(seen)).isEqualTo(PAT + "|");
@@ -89,7 +102,8 @@ class ScriptHelpersTest {
 
   @Test
   void gitCredential_get_usernameFromGitOrProfile() {
-    Run fromGit = cli.runWithInput("protocol=https\nhost=h\nusername=ada\n\n", "git-credential", "get");
+    Run fromGit =
+        cli.runWithInput("protocol=https\nhost=h\nusername=ada\n\n", "git-credential", "get");
     assertThat(fromGit.out()).startsWith("username=ada\npassword=" + PAT + "\n");
 
     cli.run("profile", "set", "default", "username=x-access-token");
@@ -99,9 +113,12 @@ class ScriptHelpersTest {
 
   @Test
   void gitCredential_storeAndErase_quiet() {
-    assertThat(cli.runWithInput("protocol=https\nhost=h\npassword=x\n\n", "git-credential", "store"))
+    assertThat(
+            cli.runWithInput("protocol=https\nhost=h\npassword=x\n\n", "git-credential", "store"))
         .isEqualTo(new Run(0, "", ""));
-    assertThat(cli.runWithInput("protocol=https\nhost=h\npassword=other\n\n", "git-credential", "erase"))
+    assertThat(
+            cli.runWithInput(
+                "protocol=https\nhost=h\npassword=other\n\n", "git-credential", "erase"))
         .isEqualTo(new Run(0, "", ""));
     assertThat(cli.run("token").out()).isEqualTo(PAT + "\n");
   }
@@ -115,10 +132,22 @@ class ScriptHelpersTest {
   void gitCredentialFill_realGit_roundTrip() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is installed");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String helper = "!'" + java + "' -cp '" + System.getProperty("java.class.path")
-        + "' dev.lanyard.cli.Main git-credential";
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c",
-        "credential.helper=" + helper, "credential", "fill"));
+    String helper =
+        "!'"
+            + java
+            + "' -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.lanyard.cli.Main git-credential";
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "credential.helper=",
+                "-c",
+                "credential.helper=" + helper,
+                "credential",
+                "fill"));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     Map<String, String> env = pb.environment();
     env.clear();
@@ -128,16 +157,21 @@ class ScriptHelpersTest {
     env.put("GIT_CONFIG_NOSYSTEM", "1");
     env.put("GIT_TERMINAL_PROMPT", "0");
     Process git = pb.start();
-    git.getOutputStream().write("protocol=https\nhost=git.example.org\npath=lab/repo.git\n\n"
-        .getBytes(StandardCharsets.UTF_8));
+    git.getOutputStream()
+        .write(
+            "protocol=https\nhost=git.example.org\npath=lab/repo.git\n\n"
+                .getBytes(StandardCharsets.UTF_8));
     git.getOutputStream().close();
     assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(git.exitValue()).as(err).isZero();
-    assertThat(out).contains("protocol=https\n").contains("host=git.example.org\n")
-        .contains("username=oauth2\n").contains("password=" + PAT + "\n");
+    assertThat(out)
+        .contains("protocol=https\n")
+        .contains("host=git.example.org\n")
+        .contains("username=oauth2\n")
+        .contains("password=" + PAT + "\n");
     assertThat(err).doesNotContain(PAT);
   }
 }

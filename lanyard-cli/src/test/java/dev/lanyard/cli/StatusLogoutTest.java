@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusLogoutTest {
-  /** An ID token for display only (status never trusts it): {"sub":"u-1","email":"ada@example.org","email_verified":true}. */
+  /**
+   * An ID token for display only (status never trusts it):
+   * {"sub":"u-1","email":"ada@example.org","email_verified":true}.
+   */
   private static final String ID_TOKEN =
       "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1LTEiLCJlbWFpbCI6ImFkYUBleGFtcGxlLm9yZyIsImVtYWlsX3Zlcml"
           + "maWVkIjp0cnVlfQ.";
@@ -25,8 +28,8 @@ class StatusLogoutTest {
   void setUp() throws Exception {
     cli = new Cli(dir);
     provider = new FakeProvider();
-    cli.run("profile", "set", "lab", "issuer=" + provider.issuer(), "client_id=lab-cli",
-        "flow=device");
+    cli.run(
+        "profile", "set", "lab", "issuer=" + provider.issuer(), "client_id=lab-cli", "flow=device");
   }
 
   @AfterEach
@@ -36,8 +39,12 @@ class StatusLogoutTest {
 
   private void signIn(String profile, long accessSeconds) throws Exception {
     StoredTokens.store(cli, profile, provider.issuer(), "lab-cli")
-        .save(StoredTokens.valid("at-" + profile, accessSeconds, "rt-" + profile).newBuilder()
-            .idToken(ID_TOKEN).scope(dev.lanyard.Scope.of("openid email")).build());
+        .save(
+            StoredTokens.valid("at-" + profile, accessSeconds, "rt-" + profile)
+                .newBuilder()
+                .idToken(ID_TOKEN)
+                .scope(dev.lanyard.Scope.of("openid email"))
+                .build());
   }
 
   @Test
@@ -45,7 +52,9 @@ class StatusLogoutTest {
     Run r = cli.run("status");
 
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.out()).contains("Profile lab (default)").contains("status:     not signed in")
+    assertThat(r.out())
+        .contains("Profile lab (default)")
+        .contains("status:     not signed in")
         .contains("Config file: " + cli.configFile() + " (LANYARD_HOME)")
         .contains("Token files: " + cli.home.resolve("tokens"));
     assertThat(r.err()).contains("Sign in with: lanyard login");
@@ -58,11 +67,19 @@ class StatusLogoutTest {
     Run r = cli.run("status");
 
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("status:     signed in").contains("identity:   ada@example.org")
-        .contains("scopes:     openid email").contains("access:     expires in 10 min (")
-        .contains("UTC)").contains("refresh:    expires in 60 min (").contains("flow:       device")
-        .contains("client:     lab-cli").contains("issuer:     " + provider.issuer());
-    assertThat(r.out() + r.err()).doesNotContain("at-lab").doesNotContain("rt-lab")
+    assertThat(r.out())
+        .contains("status:     signed in")
+        .contains("identity:   ada@example.org")
+        .contains("scopes:     openid email")
+        .contains("access:     expires in 10 min (")
+        .contains("UTC)")
+        .contains("refresh:    expires in 60 min (")
+        .contains("flow:       device")
+        .contains("client:     lab-cli")
+        .contains("issuer:     " + provider.issuer());
+    assertThat(r.out() + r.err())
+        .doesNotContain("at-lab")
+        .doesNotContain("rt-lab")
         .doesNotContain(ID_TOKEN);
   }
 
@@ -73,7 +90,8 @@ class StatusLogoutTest {
     Run r = cli.run("status");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("signed in (the access token is renewed on next use)")
+    assertThat(r.out())
+        .contains("signed in (the access token is renewed on next use)")
         .contains("access:     expired ");
   }
 
@@ -92,9 +110,13 @@ class StatusLogoutTest {
     List<Map<String, Object>> profiles = (List<Map<String, Object>>) doc.get("profiles");
     assertThat(profiles).extracting(p -> p.get("profile")).containsExactly("lab", "ci");
     Map<String, Object> lab = profiles.get(0);
-    assertThat(lab).containsEntry("signed_in", true).containsEntry("default", true)
-        .containsEntry("client_id", "lab-cli").containsEntry("flow", "device");
-    assertThat((Map<String, Object>) lab.get("identity")).containsEntry("email", "ada@example.org")
+    assertThat(lab)
+        .containsEntry("signed_in", true)
+        .containsEntry("default", true)
+        .containsEntry("client_id", "lab-cli")
+        .containsEntry("flow", "device");
+    assertThat((Map<String, Object>) lab.get("identity"))
+        .containsEntry("email", "ada@example.org")
         .containsEntry("subject", "u-1");
     assertThat((List<Object>) lab.get("scopes")).containsExactly("openid", "email");
     Map<String, Object> access = (Map<String, Object>) lab.get("access_token");
@@ -125,10 +147,14 @@ class StatusLogoutTest {
     Run r = cli.run("logout");
 
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(provider.requestsTo("/revoke")).extracting(FakeProvider::body).containsExactly(
-        "token=rt-lab&token_type_hint=refresh_token&client_id=lab-cli",
-        "token=at-lab&token_type_hint=access_token&client_id=lab-cli");
-    assertThat(r.err()).contains("revoked at the provider and deleted here").doesNotContain("rt-lab");
+    assertThat(provider.requestsTo("/revoke"))
+        .extracting(FakeProvider::body)
+        .containsExactly(
+            "token=rt-lab&token_type_hint=refresh_token&client_id=lab-cli",
+            "token=at-lab&token_type_hint=access_token&client_id=lab-cli");
+    assertThat(r.err())
+        .contains("revoked at the provider and deleted here")
+        .doesNotContain("rt-lab");
     assertThat(StoredTokens.store(cli, "lab", provider.issuer(), "lab-cli").path()).doesNotExist();
   }
 
@@ -141,7 +167,9 @@ class StatusLogoutTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).contains("temporarily_unavailable").contains("the tokens were kept")
+    assertThat(r.err())
+        .contains("temporarily_unavailable")
+        .contains("the tokens were kept")
         .contains("lanyard logout --local --profile lab");
     assertThat(StoredTokens.store(cli, "lab", provider.issuer(), "lab-cli").path()).exists();
   }
@@ -153,6 +181,8 @@ class StatusLogoutTest {
     Run r = cli.run("logout", "--all", "--local");
 
     assertThat(r.code()).isZero();
-    assertThat(r.err()).contains("Profile lab was not signed in").contains("Profile ci was not signed in");
+    assertThat(r.err())
+        .contains("Profile lab was not signed in")
+        .contains("Profile ci was not signed in");
   }
 }

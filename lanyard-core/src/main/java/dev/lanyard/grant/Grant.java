@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  * token obtained elsewhere, a static token) ends in "login required". {@code toString()} never
  * shows a secret.
  */
-public sealed interface Grant
-    permits Grant.EndpointGrant, Grant.StaticToken {
+public sealed interface Grant permits Grant.EndpointGrant, Grant.StaticToken {
 
   /** True when this grant can obtain fresh tokens again, without a person, whenever asked. */
   boolean canReauthenticate();
@@ -177,8 +176,8 @@ public sealed interface Grant
 
     /**
      * This grant with a one-time code. A fixed code works once, so such a grant cannot
-     * re-authenticate; pass a {@link #withOneTimeCode(Supplier) supplier} that makes codes to
-     * allow it.
+     * re-authenticate; pass a {@link #withOneTimeCode(Supplier) supplier} that makes codes to allow
+     * it.
      */
     public Password withOneTimeCode(String code) {
       Objects.requireNonNull(code, "code");
@@ -684,7 +683,9 @@ public sealed interface Grant
 
     @Override
     public String toString() {
-      return "StaticToken{token=[redacted], expiresAt=" + (expiresAt != null ? expiresAt : "never") + '}';
+      return "StaticToken{token=[redacted], expiresAt="
+          + (expiresAt != null ? expiresAt : "never")
+          + '}';
     }
   }
 

@@ -33,8 +33,10 @@ import java.util.Optional;
  */
 public final class SessionAuthorizer {
   private final TokenSession session;
+
   /** Null for Bearer; the fixed login of the Basic bridge otherwise. */
   private final String basicLogin;
+
   /** The header of the last token seen: the hot path allocates nothing while the token holds. */
   private volatile AuthorizationHeader last;
 

@@ -199,7 +199,8 @@ public final class Transport {
     /** Retries after the first attempt, 0 to 10. */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
-        throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
+        throw new IllegalArgumentException(
+            "maxRetries must be between 0 and 10, was " + maxRetries);
       }
       this.maxRetries = maxRetries;
       return this;

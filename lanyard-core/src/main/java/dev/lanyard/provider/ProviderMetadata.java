@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a provider offers: its endpoints and capabilities, from OIDC discovery or RFC 8414, or
- * given explicitly. Only the token endpoint is required; it alone serves non-interactive grants.
+ * What a provider offers: its endpoints and capabilities, from OIDC discovery or RFC 8414, or given
+ * explicitly. Only the token endpoint is required; it alone serves non-interactive grants.
  */
 public final class ProviderMetadata {
   private final URI issuer;
@@ -72,7 +72,8 @@ public final class ProviderMetadata {
   public static ProviderMetadata parse(String json) throws MalformedResponseException {
     try {
       Map<String, Object> o = Json.parseObject(json);
-      Builder b = new Builder(uri(o, "token_endpoint").orElseThrow(() -> missing("token_endpoint")));
+      Builder b =
+          new Builder(uri(o, "token_endpoint").orElseThrow(() -> missing("token_endpoint")));
       b.issuer = uri(o, "issuer").orElse(null);
       b.authorizationEndpoint = uri(o, "authorization_endpoint").orElse(null);
       b.deviceAuthorizationEndpoint = uri(o, "device_authorization_endpoint").orElse(null);
@@ -284,7 +285,8 @@ public final class ProviderMetadata {
     private static URI absolute(URI uri, String name) {
       Objects.requireNonNull(uri, name);
       if (!uri.isAbsolute() || uri.getHost() == null) {
-        throw new IllegalArgumentException(name + " must be an absolute URI with a host, was " + uri);
+        throw new IllegalArgumentException(
+            name + " must be an absolute URI with a host, was " + uri);
       }
       return uri;
     }

@@ -35,7 +35,8 @@ final class ProviderSource {
     ProviderMetadata m = metadata;
     if (m == null) {
       if (issuer == null) {
-        throw new IllegalStateException("no provider configured: set an issuer or a token endpoint");
+        throw new IllegalStateException(
+            "no provider configured: set an issuer or a token endpoint");
       }
       metadata = m = ProviderMetadata.discover(issuer, transport);
     }
@@ -48,6 +49,8 @@ final class ProviderSource {
 
   @Override
   public String toString() {
-    return issuer != null ? issuer.toString() : metadata != null ? metadata.tokenEndpoint().toString() : "none";
+    return issuer != null
+        ? issuer.toString()
+        : metadata != null ? metadata.tokenEndpoint().toString() : "none";
   }
 }

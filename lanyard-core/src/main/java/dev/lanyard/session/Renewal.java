@@ -27,8 +27,10 @@ final class Renewal {
   private final ClientAuthentication client;
   private final Grant grant;
   private final Duration defaultLifetime;
+
   /** A grant that cannot re-authenticate (a refresh token from elsewhere) is good once. */
   private final AtomicBoolean initialGrantUnused = new AtomicBoolean(true);
+
   private volatile TokenEndpoint endpoint;
 
   Renewal(
@@ -88,8 +90,10 @@ final class Renewal {
       return obtain(now);
     }
     if (base == null) {
-      throw grant == null ? noCredentials() : new LoginRequiredException(
-          "the tokens were cleared and " + grant + " cannot sign in again; sign in again");
+      throw grant == null
+          ? noCredentials()
+          : new LoginRequiredException(
+              "the tokens were cleared and " + grant + " cannot sign in again; sign in again");
     }
     throw loginRequired(base, refused, now);
   }
@@ -179,7 +183,11 @@ final class Renewal {
 
   @Override
   public String toString() {
-    return "provider=" + provider + ", client=" + (client == null ? "none" : client.clientId())
-        + ", grant=" + grant;
+    return "provider="
+        + provider
+        + ", client="
+        + (client == null ? "none" : client.clientId())
+        + ", grant="
+        + grant;
   }
 }

@@ -5,18 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A session's tokens with the two moments that matter precomputed as epoch milliseconds, so the
- * hot path is one volatile read and one comparison.
+ * A session's tokens with the two moments that matter precomputed as epoch milliseconds, so the hot
+ * path is one volatile read and one comparison.
  */
 final class State {
   static final State EMPTY = new State(null, Long.MIN_VALUE, Long.MIN_VALUE, 0);
 
   /** Null only in {@link #EMPTY}. */
   final TokenSet tokens;
+
   /** From here on a background refresh starts; before it the token is handed out as it is. */
   final long refreshAt;
+
   /** From here on ({@code now + skew >= expiresAt}) callers must wait for new tokens. */
   final long expireAt;
+
   /** Bumped by {@code clear()}, so a refresh that was in flight cannot resurrect tokens. */
   final long generation;
 
@@ -49,7 +52,6 @@ final class State {
   static Duration effectiveSkew(TokenSet tokens, Duration skew) {
     return tokens.effectiveSkew(skew);
   }
-
 
   /** True while {@code now} is before the refresh-ahead point. */
   boolean fresh(long now) {

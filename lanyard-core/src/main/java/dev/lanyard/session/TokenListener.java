@@ -4,8 +4,8 @@ import dev.lanyard.TokenSet;
 
 /**
  * Told about every new token set a session adopts: a refresh, a rotation, a re-grant, or tokens
- * another process stored. Called on the thread that obtained them; must be quick and must not
- * call back into the session's blocking methods.
+ * another process stored. Called on the thread that obtained them; must be quick and must not call
+ * back into the session's blocking methods.
  */
 @FunctionalInterface
 public interface TokenListener {

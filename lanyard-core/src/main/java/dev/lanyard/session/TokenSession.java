@@ -246,8 +246,10 @@ public final class TokenSession {
       inFlight.compareAndSet(future, null);
       if (ask == Ask.AHEAD) {
         aheadPausedUntil = clock.millis() + AHEAD_RETRY_PAUSE.toMillis();
-        log.warn("background token refresh failed, retrying in {} s: {}",
-            AHEAD_RETRY_PAUSE.toSeconds(), e.toString());
+        log.warn(
+            "background token refresh failed, retrying in {} s: {}",
+            AHEAD_RETRY_PAUSE.toSeconds(),
+            e.toString());
       }
       future.completeExceptionally(e);
     }
@@ -374,8 +376,8 @@ public final class TokenSession {
 
     /**
      * Tokens the session starts with, e.g. from an interactive login or a URL token; they are
-     * handed out while valid and renewed with their refresh token. The store, when it holds
-     * tokens of its own, wins at the first renewal.
+     * handed out while valid and renewed with their refresh token. The store, when it holds tokens
+     * of its own, wins at the first renewal.
      */
     public Builder tokens(TokenSet tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -407,9 +409,9 @@ public final class TokenSession {
     }
 
     /**
-     * The lifetime assumed when a token response has no {@code expires_in} and the access token
-     * is not a JWT with {@code exp} (default 5 minutes: short, so a wrong guess costs a refresh,
-     * not a stream of 401s).
+     * The lifetime assumed when a token response has no {@code expires_in} and the access token is
+     * not a JWT with {@code exp} (default 5 minutes: short, so a wrong guess costs a refresh, not a
+     * stream of 401s).
      */
     public Builder defaultLifetime(Duration lifetime) {
       this.defaultLifetime = nonNegative(lifetime, "defaultLifetime");

@@ -1,8 +1,7 @@
 package dev.lanyard.store;
 
-import dev.lanyard.internal.files.SecureFiles;
-
 import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.internal.files.SecureFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -21,14 +20,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * Mutual exclusion for one token file across threads and processes: a {@link ReentrantLock} per
  * path within this JVM, then an exclusive {@link FileLock} on a lock file beside the token file.
  *
- * <p>The in-process lock comes first because a JVM holds file locks per process: a second
- * {@code FileChannel.lock} on the same file throws {@link OverlappingFileLockException}, and on
- * POSIX closing any channel to the file drops the process's lock. The lock file is never deleted,
- * so every process always locks the same file.
+ * <p>The in-process lock comes first because a JVM holds file locks per process: a second {@code
+ * FileChannel.lock} on the same file throws {@link OverlappingFileLockException}, and on POSIX
+ * closing any channel to the file drops the process's lock. The lock file is never deleted, so
+ * every process always locks the same file.
  */
 final class ExclusiveSection {
   /** One in-process lock per token file, shared by every store instance for that path. */
   private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
   private static final long MAX_SLEEP_MILLIS = 50;
 
   private final Path lockFile;
@@ -48,8 +48,8 @@ final class ExclusiveSection {
   }
 
   /**
-   * Runs {@code body} holding both locks, acquired within the timeout; a thread already inside
-   * runs it at once. The lock file's folder must exist.
+   * Runs {@code body} holding both locks, acquired within the timeout; a thread already inside runs
+   * it at once. The lock file's folder must exist.
    *
    * @throws LoginTimeoutException when the locks are not acquired in time
    */

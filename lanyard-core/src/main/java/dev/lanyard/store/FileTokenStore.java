@@ -1,10 +1,9 @@
 package dev.lanyard.store;
 
-import dev.lanyard.internal.files.SecureFiles;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.files.SecureFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -42,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class FileTokenStore implements TokenStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
   private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
   /** Larger files are not token sets; refuse them rather than read them whole. */
   private static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -110,8 +110,8 @@ public final class FileTokenStore implements TokenStore {
   }
 
   /**
-   * This store with another deadline for acquiring the exclusive section (default 60 s); zero
-   * means a single attempt.
+   * This store with another deadline for acquiring the exclusive section (default 60 s); zero means
+   * a single attempt.
    *
    * @throws IllegalArgumentException when {@code lockTimeout} is negative
    */

@@ -83,9 +83,9 @@ public final class IdTokenVerifier {
 
   /**
    * A "verifier" that checks nothing and only reads claims, logging a warning on every use. For
-   * development against a provider whose keys cannot be fetched; never the default. A token
-   * without {@code iss} or {@code sub} gives an empty string, one without {@code iat} or {@code
-   * exp} the epoch.
+   * development against a provider whose keys cannot be fetched; never the default. A token without
+   * {@code iss} or {@code sub} gives an empty string, one without {@code iat} or {@code exp} the
+   * epoch.
    */
   public static IdTokenVerifier insecureNoVerification() {
     return new IdTokenVerifier();

@@ -33,6 +33,7 @@ final class JwksCache {
   private static final Logger log = LoggerFactory.getLogger(JwksCache.class);
 
   private final URI uri;
+
   /** Keys are fetched again when older than this, even if every token names a known key. */
   static final Duration MAX_AGE = Duration.ofHours(1);
 
@@ -67,7 +68,10 @@ final class JwksCache {
         JWKSet fresh = refresh(k, true); // rate limited like unknown key ids
         return fresh != null ? fresh : k;
       } catch (IOException e) {
-        log.warn("could not refresh the JWKS from {}; using the keys fetched at {}: {}", uri, at,
+        log.warn(
+            "could not refresh the JWKS from {}; using the keys fetched at {}: {}",
+            uri,
+            at,
             e.getMessage());
       }
     }

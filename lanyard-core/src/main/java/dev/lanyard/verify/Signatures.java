@@ -54,8 +54,8 @@ final class Signatures {
   }
 
   /**
-   * The public-key algorithms among {@code names}, in order, without repeats; HMAC and {@code
-   * none} are dropped.
+   * The public-key algorithms among {@code names}, in order, without repeats; HMAC and {@code none}
+   * are dropped.
    *
    * @throws IllegalStateException when none is left
    */

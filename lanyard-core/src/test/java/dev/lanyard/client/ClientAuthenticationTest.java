@@ -45,7 +45,8 @@ class ClientAuthenticationTest {
     ClientAuthentication c = ClientAuthentication.secretPost("service", SECRET);
     Map<String, String> form = new LinkedHashMap<>();
     c.addFormParameters(form);
-    assertThat(form).containsExactly(Map.entry("client_id", "service"), Map.entry("client_secret", SECRET));
+    assertThat(form)
+        .containsExactly(Map.entry("client_id", "service"), Map.entry("client_secret", SECRET));
     assertThat(c.authorizationHeader()).isEmpty();
     assertThat(c.isConfidential()).isTrue();
   }

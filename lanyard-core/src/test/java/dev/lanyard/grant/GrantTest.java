@@ -20,7 +20,8 @@ class GrantTest {
   void clientCredentials_withScope_grantTypeAndScope() {
     Grant.ClientCredentials g = Grant.clientCredentials(Scope.of("read write"));
     assertThat(g.parameters())
-        .containsExactly(Map.entry("grant_type", "client_credentials"), Map.entry("scope", "read write"));
+        .containsExactly(
+            Map.entry("grant_type", "client_credentials"), Map.entry("scope", "read write"));
     assertThat(g.canReauthenticate()).isTrue();
     assertThat(g.replayable()).isTrue();
   }

@@ -49,7 +49,8 @@ class AuthenticatedHttpClientTest {
 
   @Test
   void send_anyRequest_bearerOfTheSessionReplacingTheCallersHeader() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(api.api()).header("Authorization", "Bearer mine").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(api.api()).header("Authorization", "Bearer mine").build();
     HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(api.authorizations()).containsExactly("Bearer token-1");
@@ -101,9 +102,12 @@ class AuthenticatedHttpClientTest {
   @Test
   void send_401WithStringBody_sameBodySentAgain() throws Exception {
     api.then(unauthorized("Bearer", ""));
-    HttpRequest post = HttpRequest.newBuilder(api.api()).POST(BodyPublishers.ofString("payload")).build();
+    HttpRequest post =
+        HttpRequest.newBuilder(api.api()).POST(BodyPublishers.ofString("payload")).build();
     assertThat(client.send(post, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(api.apiRequests()).extracting(r -> r.getBody().utf8()).containsExactly("payload", "payload");
+    assertThat(api.apiRequests())
+        .extracting(r -> r.getBody().utf8())
+        .containsExactly("payload", "payload");
   }
 
   @Test
@@ -152,7 +156,8 @@ class AuthenticatedHttpClientTest {
 
   @Test
   void send_noCredentials_failsFastAndNothingIsSent() {
-    AuthenticatedHttpClient anonymous = AuthenticatedHttpClient.of(HTTP, TokenSession.builder().build());
+    AuthenticatedHttpClient anonymous =
+        AuthenticatedHttpClient.of(HTTP, TokenSession.builder().build());
     assertThatThrownBy(() -> anonymous.send(get(), BodyHandlers.ofString()))
         .isInstanceOf(NoCredentialsException.class)
         .hasMessageStartingWith("no credentials configured");
@@ -173,14 +178,16 @@ class AuthenticatedHttpClientTest {
     session.token();
     api.refuseTokens();
     api.then(unauthorized("Bearer", ""));
-    assertThatThrownBy(() -> client.sendAsync(get(), BodyHandlers.ofString()).get(10, TimeUnit.SECONDS))
+    assertThatThrownBy(
+            () -> client.sendAsync(get(), BodyHandlers.ofString()).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(ProviderErrorException.class);
   }
 
   @Test
   void sendAsync_noCredentials_alreadyFailedAndNothingIsSent() {
-    AuthenticatedHttpClient anonymous = AuthenticatedHttpClient.of(HTTP, TokenSession.builder().build());
+    AuthenticatedHttpClient anonymous =
+        AuthenticatedHttpClient.of(HTTP, TokenSession.builder().build());
     var future = anonymous.sendAsync(get(), BodyHandlers.ofString());
     assertThat(future).isCompletedExceptionally();
     assertThatThrownBy(future::get).hasCauseInstanceOf(NoCredentialsException.class);

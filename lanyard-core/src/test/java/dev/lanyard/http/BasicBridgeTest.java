@@ -27,7 +27,8 @@ class BasicBridgeTest {
   @Test
   void decode_roundTripAndForeignValues() {
     assertThat(BasicBridge.decode("__oauth__", BasicBridge.encode("__oauth__", JWT))).contains(JWT);
-    assertThat(BasicBridge.decode("__oauth__", "basic X19vYXV0aF9fOnRva2VuLTE=")).contains("token-1");
+    assertThat(BasicBridge.decode("__oauth__", "basic X19vYXV0aF9fOnRva2VuLTE="))
+        .contains("token-1");
     assertThat(BasicBridge.decode("__oauth__", "Basic X19vYXV0aF9fOg==")).isEmpty(); // no token
     assertThat(BasicBridge.decode("__oauth__", "Bearer " + JWT)).isEmpty();
     assertThat(BasicBridge.decode("__oauth__", null)).isEmpty();

@@ -42,10 +42,13 @@ class ReplayableBodiesTest {
 
   @Test
   void inputStreamPublisherAdapterAndConcat_oneShot() {
-    assertThat(replayable(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1]))))
+    assertThat(
+            replayable(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1]))))
         .isFalse();
     assertThat(replayable(BodyPublishers.fromPublisher(BodyPublishers.ofString("x")))).isFalse();
-    assertThat(replayable(BodyPublishers.concat(BodyPublishers.ofString("a"), BodyPublishers.ofString("b"))))
+    assertThat(
+            replayable(
+                BodyPublishers.concat(BodyPublishers.ofString("a"), BodyPublishers.ofString("b"))))
         .isFalse();
   }
 }

@@ -40,7 +40,9 @@ public final class ScriptedApi implements AutoCloseable {
             apiRequests.add(request);
             beforeApiAnswer.run();
             MockResponse scripted = script.poll();
-            return scripted != null ? scripted : new MockResponse.Builder().code(200).body("ok").build();
+            return scripted != null
+                ? scripted
+                : new MockResponse.Builder().code(200).body("ok").build();
           }
         });
     server.start();

@@ -14,8 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionAuthorizerTest {
   private static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln";
-  private final TokenSession session =
-      TokenSession.builder().grant(Grant.staticToken(JWT)).build();
+  private final TokenSession session = TokenSession.builder().grant(Grant.staticToken(JWT)).build();
 
   @Test
   void authorize_bearer_headerOfTheSessionsToken() throws Exception {
@@ -59,7 +58,9 @@ class SessionAuthorizerTest {
   @Test
   void recognize_bearer_tokenOfBearerHeadersOnly() {
     SessionAuthorizer bearer = SessionAuthorizer.bearer(session);
-    assertThat(bearer.recognize("Bearer abc")).map(AuthorizationHeader::accessToken).contains("abc");
+    assertThat(bearer.recognize("Bearer abc"))
+        .map(AuthorizationHeader::accessToken)
+        .contains("abc");
     assertThat(bearer.recognize("Basic X19vYXV0aF9fOmFiYw==")).isEmpty();
     assertThat(bearer.recognize(null)).isEmpty();
     assertThat(bearer.recognize("Bearer")).isEmpty();

@@ -106,9 +106,7 @@ class BrowserLoginServerTest {
       assertThatThrownBy(l::start)
           .isInstanceOf(BindException.class)
           .hasMessage(
-              "port "
-                  + port
-                  + " on 127.0.0.1 is already in use; choose another port or free it");
+              "port " + port + " on 127.0.0.1 is already in use; choose another port or free it");
       assertThatThrownBy(l::await).isInstanceOf(IllegalStateException.class);
     }
   }

@@ -43,7 +43,11 @@ class DiscoveryTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private RecordedRequest take() throws InterruptedException {
@@ -134,7 +138,10 @@ class DiscoveryTest {
 
   @Test
   void discover_plainHttpNonLoopbackIssuer_refusedBeforeAnyRequest() {
-    assertThatThrownBy(() -> ProviderMetadata.discover(URI.create("http://id.example.org/realms/lab"), transport))
+    assertThatThrownBy(
+            () ->
+                ProviderMetadata.discover(
+                    URI.create("http://id.example.org/realms/lab"), transport))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("the issuer must use https");
   }

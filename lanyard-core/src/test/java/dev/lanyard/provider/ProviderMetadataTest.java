@@ -13,16 +13,36 @@ class ProviderMetadataTest {
   static String document(String issuer) {
     String p = issuer + "/protocol/openid-connect";
     return "{"
-        + "\"issuer\":\"" + issuer + "\","
-        + "\"token_endpoint\":\"" + p + "/token\","
-        + "\"authorization_endpoint\":\"" + p + "/auth\","
-        + "\"device_authorization_endpoint\":\"" + p + "/auth/device\","
-        + "\"userinfo_endpoint\":\"" + p + "/userinfo\","
-        + "\"jwks_uri\":\"" + p + "/certs\","
-        + "\"revocation_endpoint\":\"" + p + "/revoke\","
-        + "\"registration_endpoint\":\"" + issuer + "/clients-registrations/openid-connect\","
-        + "\"end_session_endpoint\":\"" + p + "/logout\","
-        + "\"introspection_endpoint\":\"" + p + "/token/introspect\","
+        + "\"issuer\":\""
+        + issuer
+        + "\","
+        + "\"token_endpoint\":\""
+        + p
+        + "/token\","
+        + "\"authorization_endpoint\":\""
+        + p
+        + "/auth\","
+        + "\"device_authorization_endpoint\":\""
+        + p
+        + "/auth/device\","
+        + "\"userinfo_endpoint\":\""
+        + p
+        + "/userinfo\","
+        + "\"jwks_uri\":\""
+        + p
+        + "/certs\","
+        + "\"revocation_endpoint\":\""
+        + p
+        + "/revoke\","
+        + "\"registration_endpoint\":\""
+        + issuer
+        + "/clients-registrations/openid-connect\","
+        + "\"end_session_endpoint\":\""
+        + p
+        + "/logout\","
+        + "\"introspection_endpoint\":\""
+        + p
+        + "/token/introspect\","
         + "\"id_token_signing_alg_values_supported\":[\"RS256\",\"ES256\"],"
         + "\"code_challenge_methods_supported\":[\"plain\",\"S256\"],"
         + "\"grant_types_supported\":[\"authorization_code\",\"refresh_token\"],"
@@ -51,13 +71,15 @@ class ProviderMetadataTest {
     assertThat(m.idTokenSigningAlgs()).containsExactly("RS256", "ES256");
     assertThat(m.codeChallengeMethods()).containsExactly("plain", "S256");
     assertThat(m.grantTypes()).containsExactly("authorization_code", "refresh_token");
-    assertThat(m.tokenEndpointAuthMethods()).containsExactly("client_secret_basic", "private_key_jwt");
+    assertThat(m.tokenEndpointAuthMethods())
+        .containsExactly("client_secret_basic", "private_key_jwt");
     assertThat(m.issParameterSupported()).isTrue();
   }
 
   @Test
   void parse_onlyTokenEndpoint_restEmpty() throws MalformedResponseException {
-    ProviderMetadata m = ProviderMetadata.parse("{\"token_endpoint\":\"https://id.example.org/token\"}");
+    ProviderMetadata m =
+        ProviderMetadata.parse("{\"token_endpoint\":\"https://id.example.org/token\"}");
     assertThat(m.issuer()).isEmpty();
     assertThat(m.jwksUri()).isEmpty();
     assertThat(m.grantTypes()).isEmpty();

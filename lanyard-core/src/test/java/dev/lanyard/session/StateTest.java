@@ -61,7 +61,9 @@ class StateTest {
     for (long seconds : new long[] {0, 1, 2, 30, 59, 60, 61, 90, 120, 300, 3600}) {
       State s = State.of(lasting(Duration.ofSeconds(seconds)), SKEW, AHEAD, 0);
       assertThat(s.refreshAt).as("lifetime %d s", seconds).isLessThanOrEqualTo(s.expireAt);
-      assertThat(s.expireAt).as("lifetime %d s", seconds).isLessThanOrEqualTo(at(Duration.ofSeconds(seconds)));
+      assertThat(s.expireAt)
+          .as("lifetime %d s", seconds)
+          .isLessThanOrEqualTo(at(Duration.ofSeconds(seconds)));
     }
   }
 

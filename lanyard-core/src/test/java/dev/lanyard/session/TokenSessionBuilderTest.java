@@ -57,7 +57,8 @@ class TokenSessionBuilderTest {
     TokenSession.Builder b = TokenSession.builder().grant(Grant.password("alice", SECRET));
     assertThatThrownBy(() -> b.grant(Grant.clientCredentials()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("grant was already set to Password{username=alice, password=[redacted], scope=}")
+        .hasMessage(
+            "grant was already set to Password{username=alice, password=[redacted], scope=}")
         .hasMessageNotContaining(SECRET);
   }
 
@@ -77,7 +78,8 @@ class TokenSessionBuilderTest {
             .grant(Grant.clientCredentials());
     assertThatThrownBy(b::build)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("an issuer, provider or token endpoint is required for ClientCredentials{scope=}");
+        .hasMessage(
+            "an issuer, provider or token endpoint is required for ClientCredentials{scope=}");
   }
 
   @Test

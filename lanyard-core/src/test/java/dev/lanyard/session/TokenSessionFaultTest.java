@@ -71,7 +71,11 @@ class TokenSessionFaultTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private static URI deadEndpoint() throws IOException {
@@ -126,8 +130,10 @@ class TokenSessionFaultTest {
   @Test
   void token_refreshTokenGrantRevoked_loginRequired() throws Exception {
     store.clear();
-    server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}"));
-    TokenSession s = session(server.url("/token").uri()).grant(Grant.refreshToken("refresh-elsewhere")).build();
+    server.enqueue(
+        json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}"));
+    TokenSession s =
+        session(server.url("/token").uri()).grant(Grant.refreshToken("refresh-elsewhere")).build();
 
     assertThatThrownBy(s::token)
         .isInstanceOf(LoginRequiredException.class)
@@ -167,7 +173,11 @@ class TokenSessionFaultTest {
   @Test
   void token_backgroundRefreshFails_currentTokenStillHandedOutAndRetryPaused() throws IOException {
     MockResponse html =
-        new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html").body("<html/>").build();
+        new MockResponse.Builder()
+            .code(502)
+            .setHeader("Content-Type", "text/html")
+            .body("<html/>")
+            .build();
     server.enqueue(html);
     server.enqueue(html);
     TokenSession s = session(server.url("/token").uri()).build();

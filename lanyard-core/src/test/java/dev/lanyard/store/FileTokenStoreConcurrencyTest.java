@@ -218,10 +218,7 @@ class FileTokenStoreConcurrencyTest {
     command.add(System.getProperty("java.class.path"));
     command.add(StoreChild.class.getName());
     command.addAll(List.of(args));
-    Process child =
-        new ProcessBuilder(command)
-            .redirectError(stderr(index).toFile())
-            .start();
+    Process child = new ProcessBuilder(command).redirectError(stderr(index).toFile()).start();
     children.add(child);
     return child;
   }

@@ -140,7 +140,8 @@ class FileTokenStoreCorruptTest {
     FileTokenStore store = FileTokenStore.at(dir.resolve("t.json"));
     TokenSet tokens = TokenSet.builder("kept").build();
     store.save(tokens);
-    Files.writeString(dir.resolve(".t.json.12345.tmp"), "{\"version\":1,\"acc"); // a crash mid-write
+    Files.writeString(
+        dir.resolve(".t.json.12345.tmp"), "{\"version\":1,\"acc"); // a crash mid-write
     assertThat(store.load()).contains(tokens);
   }
 }

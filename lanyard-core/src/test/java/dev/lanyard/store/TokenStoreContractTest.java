@@ -114,7 +114,8 @@ class TokenStoreContractTest {
     if (store instanceof FileTokenStore file) {
       // An hour in the past: a rewrite would show in the modification time too, without waiting.
       Files.setLastModifiedTime(
-          file.path(), java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+          file.path(),
+          java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
     }
     List<Object> before = fingerprint(store);
     TokenSet result = store.update(current -> current.orElseThrow());

@@ -23,9 +23,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  *       nothing is sent;
  *   <li>on a 401 that is not {@code Bearer error="insufficient_scope"} or {@code
  *       "invalid_request"}, with no entity or a {@linkplain
- *       org.apache.hc.core5.http.HttpEntity#isRepeatable()
- *       repeatable} one, the session refreshes unless another caller already replaced the rejected
- *       token, the 401 is consumed, and the request is sent once more;
+ *       org.apache.hc.core5.http.HttpEntity#isRepeatable() repeatable} one, the session refreshes
+ *       unless another caller already replaced the rejected token, the 401 is consumed, and the
+ *       request is sent once more;
  *   <li>at most one retry: a second 401 is returned as it is; a failed refresh throws its error
  *       (e.g. {@link dev.lanyard.LoginRequiredException}).
  * </ul>

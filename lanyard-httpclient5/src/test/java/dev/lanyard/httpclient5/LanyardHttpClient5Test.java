@@ -1,13 +1,12 @@
 package dev.lanyard.httpclient5;
 
-import dev.lanyard.http.ScriptedApi;
-
 import static dev.lanyard.http.ScriptedApi.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.ProviderErrorException;
+import dev.lanyard.http.ScriptedApi;
 import dev.lanyard.http.SessionAuthorizer;
 import dev.lanyard.session.TokenSession;
 import java.io.ByteArrayInputStream;
@@ -55,7 +54,9 @@ class LanyardHttpClient5Test {
       throws IOException {
     return client.execute(
         request,
-        r -> new Answer(r.getCode(), r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity())));
+        r ->
+            new Answer(
+                r.getCode(), r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity())));
   }
 
   record Answer(int code, String body) {}
@@ -104,7 +105,9 @@ class LanyardHttpClient5Test {
     HttpPost post = new HttpPost(api.api());
     post.setEntity(new StringEntity("payload", ContentType.TEXT_PLAIN));
     assertThat(call(client, post).code()).isEqualTo(200);
-    assertThat(api.apiRequests()).extracting(r -> r.getBody().utf8()).containsExactly("payload", "payload");
+    assertThat(api.apiRequests())
+        .extracting(r -> r.getBody().utf8())
+        .containsExactly("payload", "payload");
   }
 
   @Test
@@ -112,7 +115,8 @@ class LanyardHttpClient5Test {
     api.then(unauthorized("Bearer", "no replay"));
     HttpPost post = new HttpPost(api.api());
     byte[] bytes = "stream".getBytes(StandardCharsets.UTF_8);
-    post.setEntity(new InputStreamEntity(new ByteArrayInputStream(bytes), -1, ContentType.TEXT_PLAIN));
+    post.setEntity(
+        new InputStreamEntity(new ByteArrayInputStream(bytes), -1, ContentType.TEXT_PLAIN));
     assertThat(call(client, post)).isEqualTo(new Answer(401, "no replay"));
     assertThat(api.apiRequests()).hasSize(1);
     assertThat(api.tokensIssued()).isEqualTo(1);
@@ -160,7 +164,8 @@ class LanyardHttpClient5Test {
   @Test
   void execute_basicBridge_exactHeaderAndRetriedWithTheNewToken() throws Exception {
     try (CloseableHttpClient bridge =
-        LanyardHttpClient5.install(HttpClients.custom(), SessionAuthorizer.basic(session, "__oauth__"))
+        LanyardHttpClient5.install(
+                HttpClients.custom(), SessionAuthorizer.basic(session, "__oauth__"))
             .build()) {
       api.then(unauthorized("Basic realm=\"soap\"", ""));
       assertThat(call(bridge, get()).code()).isEqualTo(200);

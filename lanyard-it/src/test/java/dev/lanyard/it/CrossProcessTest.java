@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossProcessTest {
   private static final int PROCESSES = 8;
   private static final int SECONDS = 65;
+
   /** cli-short: 10 s tokens; workers use skew 2 s and refresh-ahead 1 s: a refresh every ~7 s. */
   private static final double REFRESH_PERIOD = 7.0;
+
   private static final Pattern RESULT =
       Pattern.compile("RESULT calls=(\\d+) failures=(\\d+) rejected=(\\d+) tokens=(\\d+)");
 
@@ -51,7 +53,9 @@ class CrossProcessTest {
       Matcher m = RESULT.matcher(out);
       assertThat(m.find()).as("worker %d result line in:%n%s", i, out).isTrue();
       assertThat(Integer.parseInt(m.group(2))).as("failures of worker %d:%n%s", i, out).isZero();
-      assertThat(Integer.parseInt(m.group(3))).as("tokens rejected by userinfo, worker %d", i).isZero();
+      assertThat(Integer.parseInt(m.group(3)))
+          .as("tokens rejected by userinfo, worker %d", i)
+          .isZero();
       totalCalls += Integer.parseInt(m.group(1));
     }
     int refreshes = Kc.kc().countEvents("REFRESH_TOKEN") - refreshesBefore;

@@ -46,7 +46,9 @@ public final class CrossProcessWorker {
         TokenSet t = session.token();
         if (tokens.add(t.accessToken())) {
           HttpRequest r =
-              HttpRequest.newBuilder(userinfo).header("Authorization", t.authorizationHeader()).build();
+              HttpRequest.newBuilder(userinfo)
+                  .header("Authorization", t.authorizationHeader())
+                  .build();
           if (http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
             rejected++;
           }
@@ -58,7 +60,13 @@ public final class CrossProcessWorker {
       Thread.sleep(50);
     }
     System.out.println(
-        "RESULT calls=" + calls + " failures=" + failures + " rejected=" + rejected
-            + " tokens=" + tokens.size());
+        "RESULT calls="
+            + calls
+            + " failures="
+            + failures
+            + " rejected="
+            + rejected
+            + " tokens="
+            + tokens.size());
   }
 }

@@ -110,8 +110,12 @@ class GrantsTest {
             .withScope(Scope.of("openid email"))
             .withOneTimeCode(Totp.now(Totp.CAROL_SECRET));
     TokenSet tokens =
-        TokenSession.builder().issuer(issuer()).client(ClientAuthentication.none("cli"))
-            .grant(grant).build().token();
+        TokenSession.builder()
+            .issuer(issuer())
+            .client(ClientAuthentication.none("cli"))
+            .grant(grant)
+            .build()
+            .token();
     assertThat(Kc.userinfo(tokens).body()).contains("carol@example.org");
   }
 

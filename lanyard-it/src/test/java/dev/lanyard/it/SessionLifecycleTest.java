@@ -20,11 +20,13 @@ class SessionLifecycleTest {
 
   @Test
   void expiry_realLifespan_newTokenAfterProviderExpiry() throws Exception {
-    // cli-short issues 10 s access tokens: wait them out for real, the provider's clock is the point.
+    // cli-short issues 10 s access tokens: wait them out for real, the provider's clock is the
+    // point.
     TokenSession session = alice("cli-short").build();
     TokenSet first = session.token();
     Instant providerExpiry = first.expiresAt().orElseThrow();
-    assertThat(Duration.between(first.issuedAt(), providerExpiry)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(Duration.between(first.issuedAt(), providerExpiry))
+        .isEqualTo(Duration.ofSeconds(10));
 
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), providerExpiry).toMillis()));
     // The provider counts in whole seconds; give it until a few seconds past our estimate.

@@ -32,10 +32,12 @@ class StampedeTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<TokenSet>> results = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return session.token();
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return session.token();
+              }));
     }
     start.countDown();
     Set<String> accessTokens = new HashSet<>();

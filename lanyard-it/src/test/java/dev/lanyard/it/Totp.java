@@ -25,7 +25,10 @@ final class Totp {
       byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
       int o = h[h.length - 1] & 0xf;
       int bin =
-          ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+          ((h[o] & 0x7f) << 24)
+              | ((h[o + 1] & 0xff) << 16)
+              | ((h[o + 2] & 0xff) << 8)
+              | (h[o + 3] & 0xff);
       return String.format("%06d", bin % 1_000_000);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

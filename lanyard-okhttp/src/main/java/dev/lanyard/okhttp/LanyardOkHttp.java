@@ -30,10 +30,10 @@ import okhttp3.OkHttpClient;
  *       the call with its error (e.g. {@link dev.lanyard.LoginRequiredException}).
  * </ul>
  *
- * <p>For an API that only speaks Basic, pass {@code SessionAuthorizer.basic(session,
- * "__oauth__")}. Add the interceptor as an application interceptor ({@code addInterceptor}), not a
- * network interceptor: OkHttp then drops the header when a redirect leaves the host, and the
- * authenticator stays away from requests that do not carry the session's token.
+ * <p>For an API that only speaks Basic, pass {@code SessionAuthorizer.basic(session, "__oauth__")}.
+ * Add the interceptor as an application interceptor ({@code addInterceptor}), not a network
+ * interceptor: OkHttp then drops the header when a redirect leaves the host, and the authenticator
+ * stays away from requests that do not carry the session's token.
  */
 public final class LanyardOkHttp {
   private LanyardOkHttp() {}

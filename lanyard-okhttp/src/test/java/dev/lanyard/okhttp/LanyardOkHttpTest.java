@@ -1,13 +1,12 @@
 package dev.lanyard.okhttp;
 
-import dev.lanyard.http.ScriptedApi;
-
 import static dev.lanyard.http.ScriptedApi.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.ProviderErrorException;
+import dev.lanyard.http.ScriptedApi;
 import dev.lanyard.http.SessionAuthorizer;
 import dev.lanyard.session.TokenSession;
 import java.io.IOException;
@@ -92,9 +91,12 @@ class LanyardOkHttpTest {
   @Test
   void call_401WithRepeatableBody_sameBodySentAgain() throws Exception {
     api.then(unauthorized("Bearer", ""));
-    Request post = get().newBuilder().post(RequestBody.create("payload", MediaType.get("text/plain"))).build();
+    Request post =
+        get().newBuilder().post(RequestBody.create("payload", MediaType.get("text/plain"))).build();
     assertThat(call(client, post).code()).isEqualTo(200);
-    assertThat(api.apiRequests()).extracting(r -> r.getBody().utf8()).containsExactly("payload", "payload");
+    assertThat(api.apiRequests())
+        .extracting(r -> r.getBody().utf8())
+        .containsExactly("payload", "payload");
   }
 
   @Test
@@ -159,7 +161,8 @@ class LanyardOkHttpTest {
   @Test
   void call_basicBridge_exactHeaderAndRetriedWithTheNewToken() throws Exception {
     OkHttpClient bridge =
-        LanyardOkHttp.install(new OkHttpClient.Builder(), SessionAuthorizer.basic(session, "__oauth__"))
+        LanyardOkHttp.install(
+                new OkHttpClient.Builder(), SessionAuthorizer.basic(session, "__oauth__"))
             .build();
     api.then(unauthorized("Basic realm=\"soap\"", ""));
     assertThat(call(bridge, get()).code()).isEqualTo(200);

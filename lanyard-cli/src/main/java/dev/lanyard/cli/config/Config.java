@@ -60,8 +60,8 @@ public final class Config {
   }
 
   /**
-   * Fails unless {@code name} can name a profile: letters, digits, {@code .}, {@code _} and
-   * {@code -}, starting with a letter or digit, at most 64 characters.
+   * Fails unless {@code name} can name a profile: letters, digits, {@code .}, {@code _} and {@code
+   * -}, starting with a letter or digit, at most 64 characters.
    */
   public static String checkName(String name) {
     if (!NAME.matcher(name).matches()) {
@@ -98,8 +98,9 @@ public final class Config {
             profiles.put(name, Profile.fromYaml(p.getValue(), name, file));
           }
         }
-        default -> throw new ConfigException(
-            file + ": unknown key '" + e.getKey() + "'; known keys: default_profile, profiles");
+        default ->
+            throw new ConfigException(
+                file + ": unknown key '" + e.getKey() + "'; known keys: default_profile, profiles");
       }
     }
     return new Config(def, profiles);

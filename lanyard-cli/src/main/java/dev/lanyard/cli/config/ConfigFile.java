@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes {@code config.yaml}. Writes replace the file atomically (a 0600 temp file in
- * the same 0700 folder, forced to disk, renamed over it); read-modify-write runs under an
- * exclusive lock on {@code config.yaml.lock}, so two {@code lanyard login} at once lose nothing.
+ * Reads and writes {@code config.yaml}. Writes replace the file atomically (a 0600 temp file in the
+ * same 0700 folder, forced to disk, renamed over it); read-modify-write runs under an exclusive
+ * lock on {@code config.yaml.lock}, so two {@code lanyard login} at once lose nothing.
  */
 public final class ConfigFile {
   private static final String HEADER =
@@ -71,11 +71,11 @@ public final class ConfigFile {
     ensureFolder(path.getParent());
     Path lock = path.resolveSibling(path.getFileName() + ".lock");
     try (FileChannel channel =
-            FileChannel.open(
-                lock,
-                java.util.Set.of(
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ),
-                owner(lock, "rw-------"))) {
+        FileChannel.open(
+            lock,
+            java.util.Set.of(
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ),
+            owner(lock, "rw-------"))) {
       channel.lock(); // released when the channel closes
       Config current = load();
       Config next = change.apply(current);

@@ -46,7 +46,9 @@ public enum Flow {
       }
     }
     throw new IllegalArgumentException(
-        "unknown flow '" + text + "'; use browser, device, password, client-credentials,"
+        "unknown flow '"
+            + text
+            + "'; use browser, device, password, client-credentials,"
             + " refresh-token or token");
   }
 

@@ -40,7 +40,9 @@ public final class Profile {
     return values.isEmpty();
   }
 
-  /** This profile with {@code setting} set to {@code value}, or removed when {@code value} is null. */
+  /**
+   * This profile with {@code setting} set to {@code value}, or removed when {@code value} is null.
+   */
   public Profile with(Setting setting, Object value) {
     EnumMap<Setting, Object> copy = copy();
     if (value == null) {
@@ -125,7 +127,8 @@ public final class Profile {
       return EMPTY;
     }
     if (!(node instanceof Map<?, ?> map)) {
-      throw new ConfigException(file + ": profile '" + name + "' must be a mapping of keys to values");
+      throw new ConfigException(
+          file + ": profile '" + name + "' must be a mapping of keys to values");
     }
     EnumMap<Setting, Object> values = new EnumMap<>(Setting.class);
     for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -133,7 +136,12 @@ public final class Profile {
       Setting s = Setting.forKey(key);
       if (s == null || !s.key().equals(key)) {
         throw new ConfigException(
-            file + ": unknown key '" + key + "' in profile '" + name + "'; known keys: "
+            file
+                + ": unknown key '"
+                + key
+                + "' in profile '"
+                + name
+                + "'; known keys: "
                 + Setting.keys());
       }
       if (e.getValue() == null) {

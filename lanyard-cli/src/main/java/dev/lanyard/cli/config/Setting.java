@@ -45,7 +45,17 @@ public enum Setting {
 
   /** The kinds of values, with their parsing and YAML forms. */
   enum Kind {
-    TEXT, URL, PORT, PATH, DURATION, LIST, MAP, FLOW, CLIENT_AUTH, VARIABLE, PROVIDER
+    TEXT,
+    URL,
+    PORT,
+    PATH,
+    DURATION,
+    LIST,
+    MAP,
+    FLOW,
+    CLIENT_AUTH,
+    VARIABLE,
+    PROVIDER
   }
 
   private final String key;
@@ -114,7 +124,9 @@ public enum Setting {
     }
   }
 
-  /** The value of a YAML node: a string, or a list or mapping for {@code scopes}/{@code parameters}. */
+  /**
+   * The value of a YAML node: a string, or a list or mapping for {@code scopes}/{@code parameters}.
+   */
   Object fromYaml(Object node) {
     if (kind == Kind.LIST && node instanceof List<?> list) {
       List<String> out = new ArrayList<>();
@@ -131,12 +143,13 @@ public enum Setting {
         throw new IllegalArgumentException(key + ": expected a mapping of names to values");
       }
       Map<String, String> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> {
-        if (!(v instanceof String s)) {
-          throw new IllegalArgumentException(key + "." + k + ": expected a single value");
-        }
-        out.put((String) k, s);
-      });
+      map.forEach(
+          (k, v) -> {
+            if (!(v instanceof String s)) {
+              throw new IllegalArgumentException(key + "." + k + ": expected a single value");
+            }
+            out.put((String) k, s);
+          });
       return java.util.Collections.unmodifiableMap(out);
     }
     if (!(node instanceof String s)) {
@@ -202,7 +215,8 @@ public enum Setting {
   private static String path(String text) {
     String t = text.strip();
     if (!t.matches("/[A-Za-z0-9._~/-]*")) {
-      throw new IllegalArgumentException("'" + text + "' must start with / and hold only URL-safe characters");
+      throw new IllegalArgumentException(
+          "'" + text + "' must start with / and hold only URL-safe characters");
     }
     return t;
   }

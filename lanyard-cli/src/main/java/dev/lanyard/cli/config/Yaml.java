@@ -135,8 +135,12 @@ final class Yaml {
       }
       pos++;
       String item = line.text.substring(1).strip();
-      if (item.isEmpty() || YamlScalars.keyEnd(item) >= 0 && !item.startsWith("\"")
-          && !item.startsWith("'") && !item.startsWith("[") && !item.startsWith("{")) {
+      if (item.isEmpty()
+          || YamlScalars.keyEnd(item) >= 0
+              && !item.startsWith("\"")
+              && !item.startsWith("'")
+              && !item.startsWith("[")
+              && !item.startsWith("{")) {
         throw error(line, "list items must be single values");
       }
       list.add(value(item, line));
@@ -147,8 +151,9 @@ final class Yaml {
   private Object value(String text, Line line) {
     char c = text.charAt(0);
     switch (c) {
-      case '&', '*', '!', '|', '>', '?', '%', '@', '`' -> throw error(line,
-          "'" + c + "' (anchors, aliases, tags, block scalars) is not supported here");
+      case '&', '*', '!', '|', '>', '?', '%', '@', '`' ->
+          throw error(
+              line, "'" + c + "' (anchors, aliases, tags, block scalars) is not supported here");
       case '[' -> {
         return YamlScalars.flowSequence(text, file, line.number);
       }

@@ -76,7 +76,8 @@ final class YamlScalars {
     if (c == '"' || c == '\'') {
       int close = closingQuote(text, 0);
       if (close != text.length() - 1) {
-        throw ConfigException.at(file, line, close < 0 ? "unclosed quote" : "text after a quoted value");
+        throw ConfigException.at(
+            file, line, close < 0 ? "unclosed quote" : "text after a quoted value");
       }
       String body = text.substring(1, close);
       return c == '\'' ? body.replace("''", "'") : unescape(body, file, line);
@@ -138,7 +139,8 @@ final class YamlScalars {
       }
       String key = scalar(part.substring(0, colon).strip(), file, line);
       if (key == null || map.containsKey(key)) {
-        throw ConfigException.at(file, line, key == null ? "empty key" : "duplicate key '" + key + "'");
+        throw ConfigException.at(
+            file, line, key == null ? "empty key" : "duplicate key '" + key + "'");
       }
       map.put(key, scalar(part.substring(colon + 1).strip(), file, line));
     }
@@ -147,7 +149,8 @@ final class YamlScalars {
 
   private static List<String> flowParts(String text, char open, char close, Path file, int line) {
     if (text.charAt(text.length() - 1) != close) {
-      throw ConfigException.at(file, line, "'" + open + "' without '" + close + "' on the same line");
+      throw ConfigException.at(
+          file, line, "'" + open + "' without '" + close + "' on the same line");
     }
     String body = text.substring(1, text.length() - 1).strip();
     List<String> parts = new ArrayList<>();
@@ -165,7 +168,8 @@ final class YamlScalars {
       } else if (i == body.length() || body.charAt(i) == ',') {
         String part = body.substring(start, i).strip();
         if (part.isEmpty() || "[]{}".indexOf(part.charAt(0)) >= 0) {
-          throw ConfigException.at(file, line, "only simple values may be nested in '" + open + "'");
+          throw ConfigException.at(
+              file, line, "only simple values may be nested in '" + open + "'");
         }
         parts.add(part);
         start = i + 1;

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Writes the mappings, lists and strings of a config as block YAML that {@link Yaml} reads back. */
+/**
+ * Writes the mappings, lists and strings of a config as block YAML that {@link Yaml} reads back.
+ */
 final class YamlWriter {
   /** What may stay unquoted: no spaces, no indicator first, no {@code #}, no {@code :} last. */
   private static final Pattern PLAIN =
       Pattern.compile("[A-Za-z0-9_/.~$+(][A-Za-z0-9_/.~$+()=?&,;:@%-]*(?<!:)");
+
   /** Plain scalars other YAML readers would take for something other than a string. */
   private static final Pattern SPECIAL =
       Pattern.compile(

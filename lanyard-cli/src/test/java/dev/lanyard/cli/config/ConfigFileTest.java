@@ -55,7 +55,8 @@ class ConfigFileTest {
     assertThat(c.defaultProfile()).contains("lab");
     assertThat(c.profiles()).containsOnlyKeys("lab", "ci");
     Profile lab = c.profile("lab").orElseThrow();
-    assertThat(lab.issuer()).hasValueSatisfying(u -> assertThat(u).hasToString("https://id.example.org/realms/lab"));
+    assertThat(lab.issuer())
+        .hasValueSatisfying(u -> assertThat(u).hasToString("https://id.example.org/realms/lab"));
     assertThat(lab.clientId()).contains("lab-cli");
     assertThat(lab.flow()).contains(Flow.DEVICE);
     assertThat(lab.scopes()).containsExactly("openid", "email", "offline_access");
@@ -161,8 +162,8 @@ class ConfigFileTest {
     assertThat(Durations.parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
     assertThat(Durations.format(Duration.ofSeconds(5400))).isEqualTo("1h30m");
     assertThatThrownBy(() -> Durations.parse("5 minutes")).hasMessageContaining("not a duration");
-    assertThat(List.of("0s", "45s", "2d")).allSatisfy(s ->
-        assertThat(Durations.format(Durations.parse(s))).isEqualTo(s));
+    assertThat(List.of("0s", "45s", "2d"))
+        .allSatisfy(s -> assertThat(Durations.format(Durations.parse(s))).isEqualTo(s));
     assertThat(Map.of()).isEmpty();
   }
 }

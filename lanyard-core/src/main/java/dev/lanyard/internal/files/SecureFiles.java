@@ -25,14 +25,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class SecureFiles {
   private static final Logger LOG = LoggerFactory.getLogger(SecureFiles.class);
-  public static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-  public static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+  public static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  public static final Set<PosixFilePermission> OWNER_FOLDER =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> SHARED =
       EnumSet.of(
           PosixFilePermission.GROUP_READ,
           PosixFilePermission.GROUP_WRITE,
           PosixFilePermission.OTHERS_READ,
           PosixFilePermission.OTHERS_WRITE);
+
   /** Paths already warned about: one warning per path and process is enough. */
   private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
@@ -78,8 +81,8 @@ public final class SecureFiles {
 
   /**
    * Replaces {@code file} with {@code bytes} so that a crash leaves the old or the new content:
-   * write a 0600 temp file in the same folder, force it to disk, rename it over the file, then
-   * sync the folder (best effort). An empty folder in the file's place is removed first.
+   * write a 0600 temp file in the same folder, force it to disk, rename it over the file, then sync
+   * the folder (best effort). An empty folder in the file's place is removed first.
    */
   public static void replace(Path file, byte[] bytes) throws IOException {
     Path folder = file.getParent();

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * Sends one request to a provider with the transport's bounded retries.
  *
  * <p>Retried: connection failures (the request never left), and 429/503 answers, always; 500, 502,
- * 504 and read timeouts only for replayable requests. A refresh with rotation is not replayable:
- * if the provider processed it before failing, a second attempt would present a rotated-out
- * refresh token, and Keycloak ends the whole session for that. 4xx answers are never retried.
+ * 504 and read timeouts only for replayable requests. A refresh with rotation is not replayable: if
+ * the provider processed it before failing, a second attempt would present a rotated-out refresh
+ * token, and Keycloak ends the whole session for that. 4xx answers are never retried.
  */
 public final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -60,12 +60,14 @@ public final class Exchange {
           io.initCause(e);
         }
         lastFailure = io;
-        boolean neverSent = io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
+        boolean neverSent =
+            io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
         if (!(neverSent || replayable) || attempt >= attempts) {
           throw unreachable(what, uri, io, attempt, transport);
         }
       } catch (IllegalArgumentException e) {
-        throw new ProviderUnreachableException("cannot call " + what + " at " + uri + ": " + e.getMessage(), e);
+        throw new ProviderUnreachableException(
+            "cannot call " + what + " at " + uri + ": " + e.getMessage(), e);
       }
       long waitMillis = jitter(backoffMillis);
       if (response != null) {
@@ -165,7 +167,9 @@ public final class Exchange {
       return "connection timed out";
     }
     if (e instanceof ConnectException) {
-      return e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
+      return e.getMessage() == null || e.getMessage().isBlank()
+          ? "connection refused"
+          : e.getMessage();
     }
     if (e instanceof HttpTimeoutException) {
       return "request timed out";

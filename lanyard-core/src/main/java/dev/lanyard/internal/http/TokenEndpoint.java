@@ -107,9 +107,9 @@ public final class TokenEndpoint {
   /**
    * Turns a token endpoint's answer into tokens or an OAuth error (RFC 6749 §5.1, §5.2).
    *
-   * <p>Expiry counts from {@code sentAt}, the moment the request left, so network time never
-   * makes a token look longer-lived than it is. Without {@code expires_in} the access token's
-   * JWT {@code exp} is used, else {@code defaultLifetime}.
+   * <p>Expiry counts from {@code sentAt}, the moment the request left, so network time never makes
+   * a token look longer-lived than it is. Without {@code expires_in} the access token's JWT {@code
+   * exp} is used, else {@code defaultLifetime}.
    */
   public static TokenResponse parse(
       HttpResponse<String> response,

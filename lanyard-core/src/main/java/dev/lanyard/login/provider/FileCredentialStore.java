@@ -1,10 +1,9 @@
 package dev.lanyard.login.provider;
 
-import dev.lanyard.internal.files.SecureFiles;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.lanyard.internal.files.SecureFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -60,7 +60,11 @@ class ExchangeRetryTest {
   }
 
   private static MockResponse answer(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   /** A client credentials request: safe to send twice. */
@@ -76,7 +80,8 @@ class ExchangeRetryTest {
 
   @Test
   void fetch_503WithRetryAfter1_waitsAtLeastOneSecondThenSucceeds() throws IOException {
-    MockResponse busy = answer(503, SERVER_ERROR).newBuilder().setHeader("Retry-After", "1").build();
+    MockResponse busy =
+        answer(503, SERVER_ERROR).newBuilder().setHeader("Retry-After", "1").build();
     Queue<MockResponse> script = new ConcurrentLinkedQueue<>(List.of(busy, busy, answer(200, OK)));
     List<Long> arrivals = new CopyOnWriteArrayList<>();
     server.setDispatcher(
@@ -95,7 +100,9 @@ class ExchangeRetryTest {
     // Two waits, each measured on its own: a wait shortened below Retry-After shows in either.
     for (int i = 1; i < arrivals.size(); i++) {
       long gapMillis = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
-      assertThat(gapMillis).as("wait before attempt %d (Retry-After: 1)", i + 1).isGreaterThanOrEqualTo(1000);
+      assertThat(gapMillis)
+          .as("wait before attempt %d (Retry-After: 1)", i + 1)
+          .isGreaterThanOrEqualTo(1000);
     }
   }
 
@@ -147,7 +154,10 @@ class ExchangeRetryTest {
   @Test
   void fetch_retryAfterAboveMax_answerReturnedWithoutWaiting() {
     server.enqueue(
-        answer(503, "{\"error\":\"temporarily_unavailable\"}").newBuilder().setHeader("Retry-After", "120").build());
+        answer(503, "{\"error\":\"temporarily_unavailable\"}")
+            .newBuilder()
+            .setHeader("Retry-After", "120")
+            .build());
     server.enqueue(answer(200, OK));
 
     long start = System.nanoTime();

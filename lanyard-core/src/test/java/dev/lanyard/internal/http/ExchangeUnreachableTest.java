@@ -98,7 +98,8 @@ class ExchangeUnreachableTest {
     assertThatThrownBy(() -> Exchange.send(once, post(uri), true, "the token endpoint"))
         .isInstanceOf(ProviderUnreachableException.class)
         .hasMessageContaining("no-such-host.invalid")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("connection refused"));
+        .satisfies(
+            e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("connection refused"));
   }
 
   @Test

@@ -56,7 +56,11 @@ class TokenEndpointFetchTest {
   }
 
   private static MockResponse answer(int code, String contentType, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", contentType).body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", contentType)
+        .body(body)
+        .build();
   }
 
   private TokenSet fetchClientCredentials() throws IOException {
@@ -115,7 +119,10 @@ class TokenEndpointFetchTest {
   @Test
   void fetch_200WithoutAccessToken_malformed() {
     server.enqueue(
-        answer(200, "application/json", "{\"token_type\":\"Bearer\",\"refresh_token\":\"" + BODY_SECRET + "\"}"));
+        answer(
+            200,
+            "application/json",
+            "{\"token_type\":\"Bearer\",\"refresh_token\":\"" + BODY_SECRET + "\"}"));
 
     assertThatThrownBy(this::fetchClientCredentials)
         .isInstanceOf(MalformedResponseException.class)
@@ -145,16 +152,16 @@ class TokenEndpointFetchTest {
 
   @Test
   void request_oauthError_comesBackAsFailure() throws IOException {
-    server.enqueue(
-        answer(400, "application/json", "{\"error\":\"authorization_pending\"}"));
+    server.enqueue(answer(400, "application/json", "{\"error\":\"authorization_pending\"}"));
 
     TokenResponse r = endpoint.request(Grant.clientCredentials().parameters(), Scope.EMPTY, true);
 
-    assertThat(r).isInstanceOfSatisfying(
-        TokenResponse.Failure.class,
-        f -> {
-          assertThat(f.error().error()).isEqualTo("authorization_pending");
-          assertThat(f.error().description()).isEmpty();
-        });
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            TokenResponse.Failure.class,
+            f -> {
+              assertThat(f.error().error()).isEqualTo("authorization_pending");
+              assertThat(f.error().description()).isEmpty();
+            });
   }
 }

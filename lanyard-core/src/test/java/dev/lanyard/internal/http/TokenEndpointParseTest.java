@@ -24,7 +24,8 @@ class TokenEndpointParseTest {
   private static final String WHAT = "the token endpoint";
 
   private static TokenSet success(String body) throws MalformedResponseException {
-    TokenResponse r = TokenEndpoint.parse(CannedResponse.json(200, body), SENT, REQUESTED, DEFAULT, WHAT);
+    TokenResponse r =
+        TokenEndpoint.parse(CannedResponse.json(200, body), SENT, REQUESTED, DEFAULT, WHAT);
     assertThat(r).isInstanceOf(TokenResponse.Success.class);
     return ((TokenResponse.Success) r).tokens();
   }
@@ -40,7 +41,8 @@ class TokenEndpointParseTest {
 
   @Test
   void parse_expiresInAsString_countsFromSentAt() throws Exception {
-    TokenSet t = success("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":\"300\"}");
+    TokenSet t =
+        success("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":\"300\"}");
     assertThat(t.issuedAt()).isEqualTo(SENT);
     assertThat(t.expiresAt()).contains(SENT.plusSeconds(300));
   }
@@ -117,8 +119,10 @@ class TokenEndpointParseTest {
       })
   void parse_absurdLifetime_malformedOrClampedNeverUnchecked(String body) {
     Throwable thrown = catchThrowable(() -> success(body));
-    assertThat(thrown).satisfiesAnyOf(
-        t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(MalformedResponseException.class));
+    assertThat(thrown)
+        .satisfiesAnyOf(
+            t -> assertThat(t).isNull(),
+            t -> assertThat(t).isInstanceOf(MalformedResponseException.class));
   }
 
   @Test
@@ -148,7 +152,9 @@ class TokenEndpointParseTest {
     assertThat(e.errorUri()).contains("https://id.example.org/errors/1");
     assertThat(e.status()).isEqualTo(400);
     assertThat(e).hasMessage("provider error invalid_grant (HTTP 400): Token is not active");
-    assertThatThrownBy(r::orThrow).isInstanceOf(ProviderErrorException.class).hasMessage(e.getMessage());
+    assertThatThrownBy(r::orThrow)
+        .isInstanceOf(ProviderErrorException.class)
+        .hasMessage(e.getMessage());
   }
 
   @Test
@@ -156,7 +162,11 @@ class TokenEndpointParseTest {
     assertThatThrownBy(
             () ->
                 TokenEndpoint.parse(
-                    CannedResponse.json(401, "{\"message\":\"nope\"}"), SENT, REQUESTED, DEFAULT, WHAT))
+                    CannedResponse.json(401, "{\"message\":\"nope\"}"),
+                    SENT,
+                    REQUESTED,
+                    DEFAULT,
+                    WHAT))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessage("the token endpoint answered HTTP 401 without an OAuth error code")
         .extracting(e -> ((MalformedResponseException) e).status())
@@ -168,7 +178,11 @@ class TokenEndpointParseTest {
     assertThatThrownBy(
             () ->
                 TokenEndpoint.parse(
-                    CannedResponse.json(201, "{\"access_token\":\"a\"}"), SENT, REQUESTED, DEFAULT, WHAT))
+                    CannedResponse.json(201, "{\"access_token\":\"a\"}"),
+                    SENT,
+                    REQUESTED,
+                    DEFAULT,
+                    WHAT))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessage("the token endpoint answered HTTP 201 instead of 200");
   }

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConcurrentExpiryTest {
   private static final int WAVES = 8;
   private static final int PER_WAVE = 25;
+
   /** 8 waves 3.3 s apart span 23 s: with tokens held for 8 s, at least two expiries. */
   private static final Duration WAVE_GAP = Duration.ofMillis(3300);
 
@@ -42,7 +43,9 @@ class ConcurrentExpiryTest {
         TokenSession.builder()
             .issuer(URI.create(Keycloak.get().issuer()))
             .client(ClientAuthentication.none(Keycloak.CLIENT_CLI_SHORT))
-            .grant(Grant.password(Keycloak.ALICE, Keycloak.ALICE_PASSWORD).withScope(Scope.of("openid")))
+            .grant(
+                Grant.password(Keycloak.ALICE, Keycloak.ALICE_PASSWORD)
+                    .withScope(Scope.of("openid")))
             // Tokens are used until 2 s before they expire and refreshed only then, with no
             // refresh-ahead: every wave after an expiry meets an expired token all at once.
             .skew(Duration.ofSeconds(2))
@@ -77,7 +80,9 @@ class ConcurrentExpiryTest {
               .collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
       assertThat(byStatus).containsExactly(Map.entry(200, (long) WAVES * PER_WAVE));
       assertThat(answers).extracting(Answer::body).containsOnly("alice");
-      assertThat(distinctTokens).as("tokens seen: one per expiry plus the first").isGreaterThanOrEqualTo(3);
+      assertThat(distinctTokens)
+          .as("tokens seen: one per expiry plus the first")
+          .isGreaterThanOrEqualTo(3);
       assertThat(refreshes).as("refreshes, one per expiry").isEqualTo(distinctTokens - 1);
     } finally {
       pool.shutdownNow();

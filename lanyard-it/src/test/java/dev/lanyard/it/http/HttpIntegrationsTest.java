@@ -44,7 +44,8 @@ class HttpIntegrationsTest {
         .issuer(URI.create(Keycloak.get().issuer()))
         .client(ClientAuthentication.none(clientId))
         // openid: Keycloak's userinfo endpoint serves only tokens with that scope.
-        .grant(Grant.password(Keycloak.ALICE, Keycloak.ALICE_PASSWORD).withScope(Scope.of("openid")))
+        .grant(
+            Grant.password(Keycloak.ALICE, Keycloak.ALICE_PASSWORD).withScope(Scope.of("openid")))
         .build();
   }
 

@@ -61,7 +61,8 @@ enum Integration {
       return new Api() {
         @Override
         public Answer get(URI uri) throws IOException {
-          try (Response r = client.newCall(new Request.Builder().url(uri.toString()).build()).execute()) {
+          try (Response r =
+              client.newCall(new Request.Builder().url(uri.toString()).build()).execute()) {
             return new Answer(r.code(), r.body().string());
           }
         }

@@ -70,7 +70,9 @@ final class ProtectedApi implements AutoCloseable {
       authorizations.add(String.valueOf(authorization));
       boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
       Optional<String> token =
-          basic ? BasicBridge.decode(BasicBridge.B_FABRIC_LOGIN, authorization) : bearer(authorization);
+          basic
+              ? BasicBridge.decode(BasicBridge.B_FABRIC_LOGIN, authorization)
+              : bearer(authorization);
       token.ifPresent(tokens::add);
       Optional<String> user = token.isEmpty() ? Optional.empty() : userOf(token.get());
       if (user.isEmpty()) {
