@@ -5,6 +5,7 @@
  * slf4j-api.
  */
 module dev.lanyard {
+  requires static org.jspecify;
   requires transitive java.net.http;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
@@ -13,6 +14,7 @@ module dev.lanyard {
   exports dev.lanyard.client;
   exports dev.lanyard.grant;
   exports dev.lanyard.http;
+  exports dev.lanyard.transport;
   exports dev.lanyard.provider;
   exports dev.lanyard.session;
   exports dev.lanyard.store;

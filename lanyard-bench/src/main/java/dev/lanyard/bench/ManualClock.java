@@ -12,6 +12,7 @@ final class ManualClock implements InstantSource {
     this.millis = start.toEpochMilli();
   }
 
+  @SuppressWarnings("NonAtomicVolatileUpdate") // only the harness thread writes
   void advance(Duration d) {
     millis += d.toMillis(); // only the harness thread writes
   }

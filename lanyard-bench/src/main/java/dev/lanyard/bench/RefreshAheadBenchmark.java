@@ -31,6 +31,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class RefreshAheadBenchmark {
   private RefreshAheadBenchmark() {}
 
+  /** Identity: the session still holds the very token set it was given. */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isSame(Object a, Object b) {
+    return a == b;
+  }
+
   private static volatile boolean running = true;
   private static volatile boolean measuring;
   private static volatile boolean inWindow;
@@ -120,7 +126,7 @@ public final class RefreshAheadBenchmark {
         inWindow = true;
         clock.set(old.issuedAt().plus(advance));
         long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
-        while (session.current().orElseThrow() == old) {
+        while (isSame(session.current().orElseThrow(), old)) {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException("no background refresh within 10 s");
           }

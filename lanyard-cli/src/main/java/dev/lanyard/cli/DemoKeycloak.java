@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * LANYARD_KEYCLOAK_JAVA_HOME} (a Java 21+ JDK, which Keycloak needs).
  */
 final class DemoKeycloak {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

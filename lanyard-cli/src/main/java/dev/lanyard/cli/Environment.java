@@ -1,8 +1,8 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.http.Transport;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.BrowserLaunchers;
+import dev.lanyard.transport.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.Console;
 import java.io.InputStream;
@@ -72,6 +72,7 @@ public record Environment(
   }
 
   /** The real process: its environment, working directory, streams and terminal. */
+  @SuppressWarnings("SystemConsoleNull") // Java 17 returns null without a terminal
   public static Environment system() {
     Console console = System.console();
     SecretPrompt prompt = console == null ? SecretPrompt.NONE : new ConsolePrompt(console);

@@ -4,7 +4,7 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.ProviderUnreachableException;
 import dev.lanyard.client.ClientAuthentication;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

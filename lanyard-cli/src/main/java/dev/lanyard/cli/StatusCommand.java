@@ -56,7 +56,7 @@ final class StatusCommand extends BaseCommand {
     if (json) {
       out().println(Json.write(json(statuses, config)));
     } else {
-      text(statuses, config, current);
+      text(statuses, config);
     }
     if (!ok && !json) {
       err()
@@ -72,7 +72,7 @@ final class StatusCommand extends BaseCommand {
     return r instanceof PluginStatus p ? p.signedIn() : ((ProfileStatus) r).signedIn();
   }
 
-  private void text(List<Record> statuses, Config config, String current) {
+  private void text(List<Record> statuses, Config config) {
     PrintWriter out = out();
     for (Record r : statuses) {
       Settings s = r instanceof PluginStatus p ? p.settings() : ((ProfileStatus) r).settings();
@@ -221,7 +221,7 @@ final class StatusCommand extends BaseCommand {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("valid", valid);
     m.put("expires_at", at.map(StatusCommand::iso).orElse(null));
-    m.put("expires_in", at.map(i -> Duration.between(now, i).getSeconds()).orElse(null));
+    m.put("expires_in", at.map(i -> Duration.between(now, i).toSeconds()).orElse(null));
     return m;
   }
 

@@ -39,6 +39,7 @@ enum TokenFormat {
    * The text to print, ending in a newline. {@code execInfo} is {@code KUBERNETES_EXEC_INFO}, whose
    * {@code apiVersion} the ExecCredential answers in.
    */
+  @SuppressWarnings("StatementSwitchToExpressionSwitch") // the JSON case builds a map first
   String render(TokenSet t, String profile, Optional<String> execInfo, InstantSource clock) {
     Optional<Instant> expires = t.expiresAt().map(i -> i.truncatedTo(ChronoUnit.SECONDS));
     switch (this) {

@@ -1,6 +1,6 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -117,6 +117,7 @@ public final class SessionAuthorizer {
     return status == 401 && Challenges.refreshMayHelp(wwwAuthenticate);
   }
 
+  @SuppressWarnings("ReferenceEquality") // identity on purpose: see below
   private AuthorizationHeader header(TokenSet tokens) {
     AuthorizationHeader h = last;
     // Identity, not equals: the same TokenSet hands out the same String instance.

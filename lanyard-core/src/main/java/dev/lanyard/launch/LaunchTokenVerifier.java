@@ -1,8 +1,8 @@
 package dev.lanyard.launch;
 
 import dev.lanyard.InvalidTokenException;
-import dev.lanyard.http.Transport;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.JwtVerifier;
 import dev.lanyard.verify.VerifiedJwt;
 import java.io.IOException;

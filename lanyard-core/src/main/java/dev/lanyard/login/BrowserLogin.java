@@ -153,7 +153,7 @@ public final class BrowserLogin {
   public static final class Builder extends LoginBuilder<Builder> {
     private int port;
     private String callbackPath = "/callback";
-    private Duration timeout = Duration.ofSeconds(300);
+    private Duration timeout = Duration.ofMinutes(5);
     private BrowserLauncher launcher = BrowserLaunchers.system();
     private Consumer<String> printer = line -> System.err.println(line);
 

@@ -2,8 +2,8 @@ package dev.lanyard.login;
 
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
-import dev.lanyard.http.Transport;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.IdTokenVerifier;
 import java.net.URI;
 import java.time.InstantSource;

@@ -104,6 +104,7 @@ final class LoopbackRun<T> {
   }
 
   /** Binds, sets the sign-in up, serves it, announces the URL; returns the URL at once. */
+  @SuppressWarnings("ReferenceEquality") // which attempt, not an equal one
   URI start(Setup<T> setup) throws IOException {
     checkIdle();
     CallbackServer server = CallbackServer.bind(port);
@@ -117,7 +118,7 @@ final class LoopbackRun<T> {
         attempt = a;
       }
       // One sign-in per server: it stops once the result is in, awaited or not.
-      started.callback().result().whenComplete((r, e) -> server.close());
+      var unused = started.callback().result().whenComplete((r, e) -> server.close());
       server.start(started.callback(), deadline);
       announce(started.url(), server.port());
       return started.url();
@@ -153,6 +154,7 @@ final class LoopbackRun<T> {
   }
 
   /** Waits for the started sign-in; see {@link BrowserLogin#await()} for the rules. */
+  @SuppressWarnings("ReferenceEquality") // which attempt, not an equal one
   T await() throws IOException {
     Attempt<T> a;
     synchronized (lock) {

@@ -115,7 +115,7 @@ public final class ProviderBrowserLogin {
     private final CallbackProvider provider;
     private int port = -1;
     private String callbackPath;
-    private Duration timeout = Duration.ofSeconds(300);
+    private Duration timeout = Duration.ofMinutes(5);
     private BrowserLauncher launcher = BrowserLaunchers.system();
     private Consumer<String> printer = line -> System.err.println(line);
 

@@ -2,10 +2,10 @@ package dev.lanyard.login;
 
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.http.Transport;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackResponse;
 import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,8 +1,8 @@
 package dev.lanyard.provider;
 
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.http.Transport;
 import dev.lanyard.internal.http.Exchange;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

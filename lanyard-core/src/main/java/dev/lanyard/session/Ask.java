@@ -38,14 +38,11 @@ final class Ask {
     if (s.tokens == null) {
       return false;
     }
-    switch (kind) {
-      case NEEDED:
-        return s.usableFor(now, minValid);
-      case AHEAD:
-        return s.fresh(now);
-      default:
-        return !s.tokens.accessToken().equals(rejected) && s.usable(now);
-    }
+    return switch (kind) {
+      case NEEDED -> s.usableFor(now, minValid);
+      case AHEAD -> s.fresh(now);
+      default -> !s.tokens.accessToken().equals(rejected) && s.usable(now);
+    };
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.lanyard.session;
 
-import dev.lanyard.http.Transport;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 

@@ -194,6 +194,7 @@ public final class FileTokenStore implements TokenStore {
   }
 
   /** Re-reads the file in the exclusive section, and writes only what {@code update} changed. */
+  @SuppressWarnings("ReferenceEquality") // the same instance back means "unchanged"
   @Override
   public TokenSet update(Update update) throws IOException {
     Objects.requireNonNull(update, "update");

@@ -35,6 +35,7 @@ final class MemoryTokenStore implements TokenStore {
     }
   }
 
+  @SuppressWarnings("ReferenceEquality") // the same instance back means "unchanged"
   @Override
   public TokenSet update(Update update) throws IOException {
     lock.lock();

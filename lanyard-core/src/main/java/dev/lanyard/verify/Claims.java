@@ -83,7 +83,8 @@ final class Claims {
     String email = string(c, "email");
     Object verified = c.getClaim("email_verified");
     boolean emailVerified =
-        Boolean.TRUE.equals(verified) || verified instanceof String s && s.equalsIgnoreCase("true");
+        Boolean.TRUE.equals(verified)
+            || (verified instanceof String s && s.equalsIgnoreCase("true"));
     Instant iat = time(c, "iat");
     Instant exp = time(c, "exp");
     String iss = string(c, "iss");
@@ -164,7 +165,7 @@ final class Claims {
       return list.stream().filter(e -> e != null).map(Claims::plain).toList();
     }
     if (v instanceof Date d) {
-      return d.getTime() / 1000;
+      return d.toInstant().getEpochSecond();
     }
     if (v instanceof String || v instanceof Number || v instanceof Boolean) {
       return v;

@@ -2,8 +2,8 @@ package dev.lanyard.verify;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.http.Transport;
 import dev.lanyard.internal.http.Exchange;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -86,6 +86,7 @@ final class JwksCache {
     return Optional.ofNullable(refresh(seen, true));
   }
 
+  @SuppressWarnings("ReferenceEquality") // the same key set means nobody fetched since
   private JWKSet refresh(JWKSet seen, boolean rateLimited) throws IOException {
     while (true) {
       CompletableFuture<JWKSet> running = inFlight.get();

@@ -109,8 +109,8 @@ final class Signatures {
       if (JWSAlgorithm.EdDSA.equals(alg)) {
         return Curve.Ed25519.equals(crv) || Curve.Ed448.equals(crv);
       }
-      return JWSAlgorithm.Ed25519.equals(alg) && Curve.Ed25519.equals(crv)
-          || JWSAlgorithm.Ed448.equals(alg) && Curve.Ed448.equals(crv);
+      return (JWSAlgorithm.Ed25519.equals(alg) && Curve.Ed25519.equals(crv))
+          || (JWSAlgorithm.Ed448.equals(alg) && Curve.Ed448.equals(crv));
     }
     return false;
   }

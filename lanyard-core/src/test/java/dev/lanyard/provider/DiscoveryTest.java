@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -20,7 +20,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

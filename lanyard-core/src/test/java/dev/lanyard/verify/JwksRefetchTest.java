@@ -14,7 +14,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderUnreachableException;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

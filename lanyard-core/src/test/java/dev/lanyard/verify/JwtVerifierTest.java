@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.lanyard.InvalidTokenException;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;

@@ -2,7 +2,7 @@ package dev.lanyard.labarchives;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderUnreachableException;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,11 +1,11 @@
 package dev.lanyard.labarchives;
 
-import dev.lanyard.http.Transport;
 import dev.lanyard.login.ProviderBrowserLogin;
 import dev.lanyard.login.ProviderWebLogin;
 import dev.lanyard.login.provider.AuthenticatedRequest;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.RequestAuthenticator;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -304,6 +304,8 @@ public final class LabArchives {
     }
 
     /**
+     * The client for the configured API.
+     *
      * @throws IllegalStateException naming the variable to set when a value is missing
      * @throws IllegalArgumentException when the API URL is not an HTTPS server address
      * @throws IOException when {@code .env} exists but cannot be read

@@ -3,7 +3,7 @@ package dev.lanyard.labarchives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

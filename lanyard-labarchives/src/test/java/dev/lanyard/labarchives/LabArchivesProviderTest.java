@@ -5,7 +5,6 @@ import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA_UID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.http.Transport;
 import dev.lanyard.login.provider.AuthenticatedRequest;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackProviderFactory;
@@ -13,6 +12,7 @@ import dev.lanyard.login.provider.CallbackResponse;
 import dev.lanyard.login.provider.CredentialStore;
 import dev.lanyard.login.provider.Credentials;
 import dev.lanyard.login.provider.ProviderContext;
+import dev.lanyard.transport.Transport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -91,7 +91,7 @@ public final class Durations {
   /** Roughly, for people: {@code in 4 min}, {@code 2 h ago}, {@code in 3 days}. */
   public static String relative(Duration fromNow) {
     boolean past = fromNow.isNegative();
-    long s = Math.abs(fromNow.getSeconds());
+    long s = Math.abs(fromNow.toSeconds());
     String amount;
     if (s < 90) {
       amount = s + " s";

@@ -103,13 +103,13 @@ final class Yaml {
         throw error(line, "duplicate key '" + key + "'");
       }
       String rest = line.text.substring(colon + 1).strip();
-      map.put(key, rest.isEmpty() ? nested(indent, line) : value(rest, line));
+      map.put(key, rest.isEmpty() ? nested(indent) : value(rest, line));
     }
     return map;
   }
 
   /** The block under {@code key:}: deeper lines, or a list at the key's own indentation. */
-  private Object nested(int indent, Line keyLine) {
+  private Object nested(int indent) {
     if (pos >= lines.size()) {
       return null;
     }
@@ -136,11 +136,11 @@ final class Yaml {
       pos++;
       String item = line.text.substring(1).strip();
       if (item.isEmpty()
-          || YamlScalars.keyEnd(item) >= 0
+          || (YamlScalars.keyEnd(item) >= 0
               && !item.startsWith("\"")
               && !item.startsWith("'")
               && !item.startsWith("[")
-              && !item.startsWith("{")) {
+              && !item.startsWith("{"))) {
         throw error(line, "list items must be single values");
       }
       list.add(value(item, line));

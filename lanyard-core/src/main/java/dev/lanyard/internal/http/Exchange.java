@@ -1,7 +1,7 @@
 package dev.lanyard.internal.http;
 
 import dev.lanyard.ProviderUnreachableException;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -7,7 +7,7 @@ import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -23,10 +23,15 @@ public final class CoarseClock implements InstantSource {
 
   private volatile long now = System.currentTimeMillis();
 
+  @SuppressWarnings("ThreadPriorityCheck") // a late tick makes every token look older than it is
+  private static void setHighPriority(Thread ticker) {
+    ticker.setPriority(Thread.MAX_PRIORITY);
+  }
+
   private CoarseClock() {
     Thread ticker = new Thread(this::tick, "lanyard-clock");
     ticker.setDaemon(true);
-    ticker.setPriority(Thread.MAX_PRIORITY);
+    setHighPriority(ticker);
     ticker.start();
   }
 

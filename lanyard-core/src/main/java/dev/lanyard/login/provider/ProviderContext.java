@@ -1,6 +1,6 @@
 package dev.lanyard.login.provider;
 
-import dev.lanyard.http.Transport;
+import dev.lanyard.transport.Transport;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.InvalidTokenException;
-import dev.lanyard.http.Transport;
 import dev.lanyard.it.support.Browser;
 import dev.lanyard.login.LoginResult;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.IdTokenVerifier;
 import java.time.Duration;
 import java.time.Instant;

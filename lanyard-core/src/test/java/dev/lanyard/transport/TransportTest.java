@@ -1,4 +1,4 @@
-package dev.lanyard.http;
+package dev.lanyard.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

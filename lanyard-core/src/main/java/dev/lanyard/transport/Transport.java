@@ -1,4 +1,4 @@
-package dev.lanyard.http;
+package dev.lanyard.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
