@@ -5,7 +5,7 @@
  * slf4j-api.
  */
 module dev.lanyard {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive java.net.http;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;

@@ -6,6 +6,7 @@ public final class AuthorizationDeniedException extends LanyardException {
 
   private final String error;
 
+  /** The provider refused the authorization with OAuth error code {@code error}. */
   public AuthorizationDeniedException(String error, String message) {
     super(message, null);
     this.error = error;

@@ -1,6 +1,7 @@
 package dev.lanyard;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that goes wrong talking to an identity provider, or because a person must act.
@@ -21,7 +22,7 @@ public abstract sealed class LanyardException extends IOException
 
   private static final long serialVersionUID = 1L;
 
-  LanyardException(String message, Throwable cause) {
+  LanyardException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -4,6 +4,7 @@ package dev.lanyard;
 public final class NoCredentialsException extends LanyardException {
   private static final long serialVersionUID = 1L;
 
+  /** Nothing to sign in with; the message names what to configure. */
   public NoCredentialsException(String message) {
     super(message, null);
   }

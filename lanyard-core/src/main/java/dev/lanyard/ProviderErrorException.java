@@ -2,6 +2,7 @@ package dev.lanyard;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider answered with an OAuth error (RFC 6749 §5.2): its {@code error} code, its
@@ -11,11 +12,13 @@ public final class ProviderErrorException extends LanyardException {
   private static final long serialVersionUID = 1L;
 
   private final String error;
-  private final String description;
-  private final String errorUri;
+  private final @Nullable String description;
+  private final @Nullable String errorUri;
   private final int status;
 
-  public ProviderErrorException(String error, String description, String errorUri, int status) {
+  /** An OAuth error response: {@code error} code, optional description and URI, HTTP status. */
+  public ProviderErrorException(
+      String error, @Nullable String description, @Nullable String errorUri, int status) {
     super(message(error, description, status), null);
     this.error = Objects.requireNonNull(error, "error");
     this.description = description;
@@ -23,7 +26,7 @@ public final class ProviderErrorException extends LanyardException {
     this.status = status;
   }
 
-  private static String message(String error, String description, int status) {
+  private static String message(String error, @Nullable String description, int status) {
     StringBuilder sb = new StringBuilder("provider error ").append(error);
     sb.append(" (HTTP ").append(status).append(')');
     if (description != null && !description.isBlank()) {

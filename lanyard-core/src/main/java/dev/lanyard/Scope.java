@@ -63,6 +63,7 @@ public final class Scope {
     return of(all);
   }
 
+  /** True when this scope holds {@code token}, e.g. {@code openid}. */
   public boolean contains(String token) {
     return values.contains(token);
   }
