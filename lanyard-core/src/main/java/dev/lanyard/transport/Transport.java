@@ -3,7 +3,6 @@ package dev.lanyard.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -26,7 +23,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Transport {
   private static final Transport DEFAULTS = builder().build();
-  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -127,38 +123,6 @@ public final class Transport {
 
   public boolean allowInsecureHttp() {
     return allowInsecureHttp;
-  }
-
-  /**
-   * Fails unless {@code uri} is HTTPS, or plain HTTP to a loopback host, or insecure HTTP was
-   * explicitly allowed.
-   */
-  public void requireSecure(URI uri, String what) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      return;
-    }
-    if (scheme.equals("http") && (allowInsecureHttp || isLoopback(uri.getHost()))) {
-      return;
-    }
-    throw new IllegalArgumentException(
-        what
-            + " must use https (got "
-            + uri
-            + "); plain http is allowed only for 127.0.0.1, ::1 and localhost,"
-            + " or with Transport.Builder.allowInsecureHttp(true)");
-  }
-
-  /** True for 127.0.0.0/8, ::1 and localhost. */
-  public static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost")
-        || IPV4_LOOPBACK.matcher(h).matches()
-        || h.equals("[::1]")
-        || h.equals("::1");
   }
 
   @Override
