@@ -77,7 +77,7 @@ class ClientRegistrationTest {
     assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer iat-1");
     assertThat(r.getBody().utf8())
         .isEqualTo(
-            "{\"client_name\":\"Uploader\",\"redirect_uris\":[\"http:\\/\\/127.0.0.1\\/cb\"],"
+            "{\"client_name\":\"Uploader\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
                 + "\"grant_types\":[\"authorization_code\"],\"scope\":\"openid email\","
                 + "\"token_endpoint_auth_method\":\"client_secret_basic\"}");
   }
