@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How Lanyard talks to identity providers: timeouts, proxy, trusted certificates, and the bounded
@@ -31,9 +32,9 @@ public final class Transport {
   private final Duration maxBackoff;
   private final Duration maxRetryAfter;
   private final boolean allowInsecureHttp;
-  private final ProxySelector proxy;
-  private final SSLContext sslContext;
-  private volatile HttpClient client;
+  private final @Nullable ProxySelector proxy;
+  private final @Nullable SSLContext sslContext;
+  private volatile @Nullable HttpClient client;
 
   private Transport(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -52,6 +53,7 @@ public final class Transport {
     return DEFAULTS;
   }
 
+  /** A builder with the defaults of {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -96,22 +98,27 @@ public final class Transport {
     return c;
   }
 
+  /** How long a connection may take to open. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** How long a request may wait for its answer. */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
+  /** Retries after the first attempt. */
   public int maxRetries() {
     return maxRetries;
   }
 
+  /** The wait before the first retry; it doubles per retry. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest wait between retries. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -121,6 +128,7 @@ public final class Transport {
     return maxRetryAfter;
   }
 
+  /** True when plain http to non-loopback hosts is allowed (development only). */
   public boolean allowInsecureHttp() {
     return allowInsecureHttp;
   }
@@ -145,16 +153,18 @@ public final class Transport {
     private Duration maxBackoff = Duration.ofSeconds(8);
     private Duration maxRetryAfter = Duration.ofSeconds(30);
     private boolean allowInsecureHttp;
-    private ProxySelector proxy;
-    private SSLContext sslContext;
+    private @Nullable ProxySelector proxy;
+    private @Nullable SSLContext sslContext;
 
     private Builder() {}
 
+    /** How long a connection may take to open; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
+    /** How long a request may wait for its answer; default 30 s. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
       return this;
@@ -176,11 +186,13 @@ public final class Transport {
       return this;
     }
 
+    /** The longest wait between retries; default 8 s. */
     public Builder maxBackoff(Duration backoff) {
       this.maxBackoff = positive(backoff, "maxBackoff");
       return this;
     }
 
+    /** The longest {@code Retry-After} waited for; default 30 s. */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = positive(max, "maxRetryAfter");
       return this;
@@ -192,11 +204,13 @@ public final class Transport {
       return this;
     }
 
+    /** Sends through this proxy; default: the JDK's default selector. */
     public Builder proxy(ProxySelector proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 
+    /** Uses this TLS context, e.g. with a private CA. */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
       return this;
@@ -230,6 +244,7 @@ public final class Transport {
       }
     }
 
+    /** The transport; fails when {@code maxBackoff} is shorter than {@code initialBackoff}. */
     public Transport build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
