@@ -22,4 +22,10 @@ module dev.lanyard {
   exports dev.lanyard.login;
   exports dev.lanyard.login.provider;
   exports dev.lanyard.launch;
+  exports dev.lanyard.internal.http to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
+  exports dev.lanyard.internal.env to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
 }

@@ -1,16 +1,13 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.LanyardException;
-import dev.lanyard.ProviderErrorException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
-import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.login.provider.CredentialStore;
+import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +54,7 @@ final class LogoutCommand extends BaseCommand {
     Optional<TokenSet> tokens = store.load();
     String where = "deleted here";
     if (tokens.isPresent() && !local && s.hasProvider() && s.flowSet().orElse(null) != Flow.TOKEN) {
-      where = revoke(s, tokens.get());
+      where = revoke(s, store);
     }
     store.clear();
     if (tokens.isEmpty()) {
@@ -88,53 +85,32 @@ final class LogoutCommand extends BaseCommand {
     }
   }
 
-  /** Revokes at the provider; says what happened. */
-  private String revoke(Settings s, TokenSet tokens) throws IOException {
+  /** Revokes at the provider (the session then deletes the tokens here); says what happened. */
+  private String revoke(Settings s, FileTokenStore store) throws IOException {
     Providers providers = new Providers(ctx(), s);
     try {
-      Optional<URI> endpoint =
-          s.endpoint(Setting.REVOCATION_ENDPOINT).or(() -> metadataRevocation(providers));
-      if (endpoint.isEmpty()) {
-        err()
-            .println(
-                "The provider offers no token revocation (RFC 7009); the tokens stay valid"
-                    + " there until they expire.");
-        return "deleted here";
+      TokenSession session =
+          TokenSession.builder()
+              .store(store)
+              .clock(env().clock())
+              .transport(env().transport())
+              .provider(providers.metadata())
+              .client(providers.client(null, null))
+              .build();
+      if (session.revoke()) {
+        return "revoked at the provider and deleted here";
       }
-      ClientAuthentication client = providers.client(null, null);
-      if (tokens.refreshToken().isPresent()) {
-        ProviderCalls.revoke(
-            env().transport(),
-            endpoint.get(),
-            client,
-            tokens.refreshToken().get(),
-            "refresh_token");
-      }
-      try {
-        ProviderCalls.revoke(
-            env().transport(), endpoint.get(), client, tokens.accessToken(), "access_token");
-      } catch (ProviderErrorException e) {
-        if (!"unsupported_token_type".equals(e.error())) {
-          throw e;
-        }
-      }
-      return "revoked at the provider and deleted here";
-    } catch (LanyardException | java.io.UncheckedIOException e) {
-      String why =
-          e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+      err()
+          .println(
+              "The provider offers no token revocation (RFC 7009); the tokens stay valid"
+                  + " there until they expire.");
+      return "deleted here";
+    } catch (LanyardException e) {
       throw CliError.failure(
-          why
+          e.getMessage()
               + "; the tokens were kept; to delete them here only: lanyard"
               + " logout --local"
               + (all ? " --all" : " --profile " + s.profile()));
-    }
-  }
-
-  private static Optional<URI> metadataRevocation(Providers providers) {
-    try {
-      return providers.metadata().revocationEndpoint();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

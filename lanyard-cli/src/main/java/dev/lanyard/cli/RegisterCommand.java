@@ -1,16 +1,18 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.LoginRequiredException;
+import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.provider.ClientRegistration;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.provider.RegisteredClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,34 +66,43 @@ final class RegisterCommand extends BaseCommand {
         issuer == null
             || fromProfile.issuer().map(i -> i.equals(s.issuer().orElse(null))).orElse(false);
     URI endpoint = endpoint(s, sameProvider);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("client_name", clientName);
+    ClientRegistration.Builder registration =
+        ClientRegistration.builder(endpoint).transport(env().transport()).clientName(clientName);
     if (!redirectUris.isEmpty()) {
+      List<URI> uris = new ArrayList<>();
       for (String uri : redirectUris) {
-        requireAbsolute(uri);
+        uris.add(requireAbsolute(uri));
       }
-      body.put("redirect_uris", redirectUris);
+      registration.redirectUris(uris);
     }
     if (!grantTypes.isEmpty()) {
-      body.put("grant_types", grantTypes);
+      registration.grantTypes(grantTypes);
     }
     if (scope != null && !scope.isBlank()) {
-      body.put("scope", scope.strip());
+      registration.scope(scope(scope));
     }
-    String answer =
-        ProviderCalls.register(
-            env().transport(), endpoint, Json.write(body), bearer(fromProfile, sameProvider));
-    out().println(answer);
-    if (answer.contains("\"client_secret\"") || answer.contains("\"registration_access_token\"")) {
+    bearer(fromProfile, sameProvider).ifPresent(registration::initialAccessToken);
+    RegisteredClient client = registration.build().register();
+    out().println(client.json());
+    if (client.clientSecret().isPresent() || client.registrationAccessToken().isPresent()) {
       err().println("The answer holds the new client's secret: keep it safe.");
     }
     return CliError.OK;
   }
 
-  private static void requireAbsolute(String uri) {
+  private static Scope scope(String scope) {
     try {
-      if (new URI(uri).isAbsolute()) {
-        return;
+      return Scope.of(scope);
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    }
+  }
+
+  private static URI requireAbsolute(String uri) {
+    try {
+      URI u = new URI(uri);
+      if (u.isAbsolute()) {
+        return u;
       }
     } catch (java.net.URISyntaxException e) {
       // reported below

@@ -5,6 +5,7 @@ import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
@@ -110,7 +111,7 @@ final class LoginConfig {
                 () ->
                     new IllegalStateException(
                         "the provider has no authorization endpoint; set one in its metadata"));
-    transport.requireSecure(endpoint, "the authorization endpoint");
+    Endpoints.requireSecure(transport, endpoint, "the authorization endpoint");
     return endpoint;
   }
 

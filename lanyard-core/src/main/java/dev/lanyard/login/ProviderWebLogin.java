@@ -2,6 +2,7 @@ package dev.lanyard.login;
 
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackResponse;
 import dev.lanyard.login.provider.Credentials;
@@ -82,7 +83,7 @@ public final class ProviderWebLogin {
       throw new IllegalArgumentException(
           "callbackUrl must be an absolute URL with a host and no fragment, was " + callbackUrl);
     }
-    transport.requireSecure(callbackUrl, "the callback URL");
+    Endpoints.requireSecure(transport, callbackUrl, "the callback URL");
     if (!withState) {
       return provider.loginUrl(callbackUrl);
     }

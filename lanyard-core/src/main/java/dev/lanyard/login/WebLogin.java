@@ -2,6 +2,7 @@ package dev.lanyard.login;
 
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.InvalidTokenException;
+import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.provider.ProviderMetadata;
 import java.io.IOException;
 import java.net.URI;
@@ -67,7 +68,7 @@ public final class WebLogin {
       throw new IllegalArgumentException(
           "callbackUrl must be an absolute URL with a host and no fragment, was " + callbackUrl);
     }
-    config.transport().requireSecure(callbackUrl, "the callback URL");
+    Endpoints.requireSecure(config.transport(), callbackUrl, "the callback URL");
     ProviderMetadata m = config.provider();
     String hint = options.loginHint != null ? options.loginHint : config.loginHint().orElse(null);
     String expected =

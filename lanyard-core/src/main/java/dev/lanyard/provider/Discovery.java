@@ -1,7 +1,9 @@
 package dev.lanyard.provider;
 
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.Exchange;
+import dev.lanyard.internal.http.Requests;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +35,7 @@ final class Discovery {
 
   private static ProviderMetadata fetch(URI issuer, String key, Transport transport)
       throws IOException {
-    transport.requireSecure(issuer, "the issuer");
+    Endpoints.requireSecure(transport, issuer, "the issuer");
     URI oidc = URI.create(key + "/.well-known/openid-configuration");
     HttpResponse<String> response = get(transport, oidc);
     if (response.statusCode() == 404) {
@@ -67,13 +69,8 @@ final class Discovery {
   }
 
   private static HttpResponse<String> get(Transport transport, URI uri) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(transport.requestTimeout())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return Exchange.send(transport, request, true, "the discovery endpoint");
+    HttpRequest request = Requests.get(transport, uri, "application/json");
+    return Exchange.of(transport).send(request, true, "the discovery endpoint");
   }
 
   static String normalize(URI issuer) {

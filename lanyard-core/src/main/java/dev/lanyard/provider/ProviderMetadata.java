@@ -10,22 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a provider offers: its endpoints and capabilities, from OIDC discovery or RFC 8414, or given
  * explicitly. Only the token endpoint is required; it alone serves non-interactive grants.
  */
 public final class ProviderMetadata {
-  private final URI issuer;
+  private final @Nullable URI issuer;
   private final URI tokenEndpoint;
-  private final URI authorizationEndpoint;
-  private final URI deviceAuthorizationEndpoint;
-  private final URI userinfoEndpoint;
-  private final URI jwksUri;
-  private final URI revocationEndpoint;
-  private final URI registrationEndpoint;
-  private final URI endSessionEndpoint;
-  private final URI introspectionEndpoint;
+  private final @Nullable URI authorizationEndpoint;
+  private final @Nullable URI deviceAuthorizationEndpoint;
+  private final @Nullable URI userinfoEndpoint;
+  private final @Nullable URI jwksUri;
+  private final @Nullable URI revocationEndpoint;
+  private final @Nullable URI registrationEndpoint;
+  private final @Nullable URI endSessionEndpoint;
+  private final @Nullable URI introspectionEndpoint;
   private final List<String> idTokenSigningAlgs;
   private final List<String> codeChallengeMethods;
   private final List<String> grantTypes;
@@ -115,58 +116,72 @@ public final class ProviderMetadata {
     }
   }
 
+  /** The issuer identifier, when known (always after discovery). */
   public Optional<URI> issuer() {
     return Optional.ofNullable(issuer);
   }
 
+  /** Where tokens are requested (RFC 6749 §3.2). */
   public URI tokenEndpoint() {
     return tokenEndpoint;
   }
 
+  /** Where a person signs in and consents (RFC 6749 §3.1). */
   public Optional<URI> authorizationEndpoint() {
     return Optional.ofNullable(authorizationEndpoint);
   }
 
+  /** Where device logins start (RFC 8628). */
   public Optional<URI> deviceAuthorizationEndpoint() {
     return Optional.ofNullable(deviceAuthorizationEndpoint);
   }
 
+  /** The OIDC UserInfo endpoint. */
   public Optional<URI> userinfoEndpoint() {
     return Optional.ofNullable(userinfoEndpoint);
   }
 
+  /** The provider's signing keys (JWKS), for verifying ID tokens and JWTs. */
   public Optional<URI> jwksUri() {
     return Optional.ofNullable(jwksUri);
   }
 
+  /** Where tokens are revoked (RFC 7009). */
   public Optional<URI> revocationEndpoint() {
     return Optional.ofNullable(revocationEndpoint);
   }
 
+  /** Where clients register themselves (RFC 7591). */
   public Optional<URI> registrationEndpoint() {
     return Optional.ofNullable(registrationEndpoint);
   }
 
+  /** Where a browser session is ended (OIDC RP-initiated logout). */
   public Optional<URI> endSessionEndpoint() {
     return Optional.ofNullable(endSessionEndpoint);
   }
 
+  /** Where tokens are introspected (RFC 7662). */
   public Optional<URI> introspectionEndpoint() {
     return Optional.ofNullable(introspectionEndpoint);
   }
 
+  /** The ID token signing algorithms the provider announces; empty when it announces none. */
   public List<String> idTokenSigningAlgs() {
     return idTokenSigningAlgs;
   }
 
+  /** The PKCE methods the provider announces, e.g. {@code S256}. */
   public List<String> codeChallengeMethods() {
     return codeChallengeMethods;
   }
 
+  /** The grant types the provider announces. */
   public List<String> grantTypes() {
     return grantTypes;
   }
 
+  /** The client authentication methods the token endpoint announces. */
   public List<String> tokenEndpointAuthMethods() {
     return tokenEndpointAuthMethods;
   }
@@ -203,16 +218,16 @@ public final class ProviderMetadata {
 
   /** Builds {@link ProviderMetadata}. */
   public static final class Builder {
-    private URI issuer;
+    private @Nullable URI issuer;
     private URI tokenEndpoint;
-    private URI authorizationEndpoint;
-    private URI deviceAuthorizationEndpoint;
-    private URI userinfoEndpoint;
-    private URI jwksUri;
-    private URI revocationEndpoint;
-    private URI registrationEndpoint;
-    private URI endSessionEndpoint;
-    private URI introspectionEndpoint;
+    private @Nullable URI authorizationEndpoint;
+    private @Nullable URI deviceAuthorizationEndpoint;
+    private @Nullable URI userinfoEndpoint;
+    private @Nullable URI jwksUri;
+    private @Nullable URI revocationEndpoint;
+    private @Nullable URI registrationEndpoint;
+    private @Nullable URI endSessionEndpoint;
+    private @Nullable URI introspectionEndpoint;
     private List<String> idTokenSigningAlgs = List.of();
     private List<String> codeChallengeMethods = List.of();
     private List<String> grantTypes = List.of();
@@ -223,61 +238,73 @@ public final class ProviderMetadata {
       this.tokenEndpoint = absolute(tokenEndpoint, "tokenEndpoint");
     }
 
+    /** Sets the issuer identifier. */
     public Builder issuer(URI issuer) {
       this.issuer = absolute(issuer, "issuer");
       return this;
     }
 
+    /** Replaces the token endpoint. */
     public Builder tokenEndpoint(URI uri) {
       this.tokenEndpoint = absolute(uri, "tokenEndpoint");
       return this;
     }
 
+    /** Sets the authorization endpoint. */
     public Builder authorizationEndpoint(URI uri) {
       this.authorizationEndpoint = absolute(uri, "authorizationEndpoint");
       return this;
     }
 
+    /** Sets the device authorization endpoint. */
     public Builder deviceAuthorizationEndpoint(URI uri) {
       this.deviceAuthorizationEndpoint = absolute(uri, "deviceAuthorizationEndpoint");
       return this;
     }
 
+    /** Sets the UserInfo endpoint. */
     public Builder userinfoEndpoint(URI uri) {
       this.userinfoEndpoint = absolute(uri, "userinfoEndpoint");
       return this;
     }
 
+    /** Sets the JWKS URI. */
     public Builder jwksUri(URI uri) {
       this.jwksUri = absolute(uri, "jwksUri");
       return this;
     }
 
+    /** Sets the revocation endpoint. */
     public Builder revocationEndpoint(URI uri) {
       this.revocationEndpoint = absolute(uri, "revocationEndpoint");
       return this;
     }
 
+    /** Sets the registration endpoint. */
     public Builder registrationEndpoint(URI uri) {
       this.registrationEndpoint = absolute(uri, "registrationEndpoint");
       return this;
     }
 
+    /** Sets the end-session endpoint. */
     public Builder endSessionEndpoint(URI uri) {
       this.endSessionEndpoint = absolute(uri, "endSessionEndpoint");
       return this;
     }
 
+    /** Sets the announced ID token signing algorithms. */
     public Builder idTokenSigningAlgs(List<String> algs) {
       this.idTokenSigningAlgs = List.copyOf(algs);
       return this;
     }
 
+    /** Sets the announced PKCE methods. */
     public Builder codeChallengeMethods(List<String> methods) {
       this.codeChallengeMethods = List.copyOf(methods);
       return this;
     }
 
+    /** The metadata. */
     public ProviderMetadata build() {
       return new ProviderMetadata(this);
     }

@@ -62,6 +62,7 @@ public final class TokenSession {
   private final List<TokenListener> listeners;
   private final Object publishLock = new Object();
   private final AtomicReference<CompletableFuture<TokenSet>> inFlight = new AtomicReference<>();
+  private final Revoker revoker;
 
   private volatile State state = State.EMPTY;
   private volatile long aheadPausedUntil = Long.MIN_VALUE;
@@ -75,6 +76,7 @@ public final class TokenSession {
     this.executor = b.executor != null ? b.executor : RefreshThreads.executor();
     this.listeners = List.copyOf(b.listeners);
     this.renewal = new Renewal(this, b.providerSource(), b.client, b.grant, b.defaultLifetime);
+    this.revoker = new Revoker(b.providerSource(), b.client, b.transport);
     if (b.tokens != null) {
       this.state = State.of(b.tokens, skew, refreshAhead, 0);
     }
@@ -301,6 +303,22 @@ public final class TokenSession {
       }
       throw new IOException(cause);
     }
+  }
+
+  /**
+   * Signs out at the provider: revokes the refresh token, then the access token (RFC 7009), at the
+   * revocation endpoint of the provider's metadata, authenticated as the session's client; then
+   * forgets them as {@link #clear()} does. When the provider refuses or cannot be reached, the
+   * tokens are kept and the error is thrown, so the caller can try again.
+   *
+   * @return true when the provider revoked the tokens; false when there were none, or when the
+   *     provider offers no revocation endpoint (the tokens are forgotten here all the same)
+   */
+  public boolean revoke() throws IOException {
+    Optional<TokenSet> tokens = current().isPresent() ? current() : store.load();
+    boolean revoked = tokens.isPresent() && revoker.revoke(tokens.get());
+    clear();
+    return revoked;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.lanyard.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How Lanyard talks to identity providers: timeouts, proxy, trusted certificates, and the bounded
@@ -26,7 +24,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Transport {
   private static final Transport DEFAULTS = builder().build();
-  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -35,9 +32,9 @@ public final class Transport {
   private final Duration maxBackoff;
   private final Duration maxRetryAfter;
   private final boolean allowInsecureHttp;
-  private final ProxySelector proxy;
-  private final SSLContext sslContext;
-  private volatile HttpClient client;
+  private final @Nullable ProxySelector proxy;
+  private final @Nullable SSLContext sslContext;
+  private volatile @Nullable HttpClient client;
 
   private Transport(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -56,6 +53,7 @@ public final class Transport {
     return DEFAULTS;
   }
 
+  /** A builder with the defaults of {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -100,22 +98,27 @@ public final class Transport {
     return c;
   }
 
+  /** How long a connection may take to open. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** How long a request may wait for its answer. */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
+  /** Retries after the first attempt. */
   public int maxRetries() {
     return maxRetries;
   }
 
+  /** The wait before the first retry; it doubles per retry. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest wait between retries. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -125,40 +128,9 @@ public final class Transport {
     return maxRetryAfter;
   }
 
+  /** True when plain http to non-loopback hosts is allowed (development only). */
   public boolean allowInsecureHttp() {
     return allowInsecureHttp;
-  }
-
-  /**
-   * Fails unless {@code uri} is HTTPS, or plain HTTP to a loopback host, or insecure HTTP was
-   * explicitly allowed.
-   */
-  public void requireSecure(URI uri, String what) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      return;
-    }
-    if (scheme.equals("http") && (allowInsecureHttp || isLoopback(uri.getHost()))) {
-      return;
-    }
-    throw new IllegalArgumentException(
-        what
-            + " must use https (got "
-            + uri
-            + "); plain http is allowed only for 127.0.0.1, ::1 and localhost,"
-            + " or with Transport.Builder.allowInsecureHttp(true)");
-  }
-
-  /** True for 127.0.0.0/8, ::1 and localhost. */
-  public static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost")
-        || IPV4_LOOPBACK.matcher(h).matches()
-        || h.equals("[::1]")
-        || h.equals("::1");
   }
 
   @Override
@@ -181,16 +153,18 @@ public final class Transport {
     private Duration maxBackoff = Duration.ofSeconds(8);
     private Duration maxRetryAfter = Duration.ofSeconds(30);
     private boolean allowInsecureHttp;
-    private ProxySelector proxy;
-    private SSLContext sslContext;
+    private @Nullable ProxySelector proxy;
+    private @Nullable SSLContext sslContext;
 
     private Builder() {}
 
+    /** How long a connection may take to open; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
+    /** How long a request may wait for its answer; default 30 s. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
       return this;
@@ -212,11 +186,13 @@ public final class Transport {
       return this;
     }
 
+    /** The longest wait between retries; default 8 s. */
     public Builder maxBackoff(Duration backoff) {
       this.maxBackoff = positive(backoff, "maxBackoff");
       return this;
     }
 
+    /** The longest {@code Retry-After} waited for; default 30 s. */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = positive(max, "maxRetryAfter");
       return this;
@@ -228,11 +204,13 @@ public final class Transport {
       return this;
     }
 
+    /** Sends through this proxy; default: the JDK's default selector. */
     public Builder proxy(ProxySelector proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 
+    /** Uses this TLS context, e.g. with a private CA. */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
       return this;
@@ -266,6 +244,7 @@ public final class Transport {
       }
     }
 
+    /** The transport; fails when {@code maxBackoff} is shorter than {@code initialBackoff}. */
     public Transport build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.InvalidTokenException;
+import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -281,7 +282,7 @@ public final class IdTokenVerifier {
       if (jwksUri == null) {
         throw new IllegalStateException("jwksUri is required");
       }
-      transport.requireSecure(jwksUri, "jwksUri");
+      Endpoints.requireSecure(transport, jwksUri, "jwksUri");
       return new IdTokenVerifier(this, Signatures.allowList(algorithms, " for ID tokens"));
     }
 

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.lanyard.InvalidTokenException;
+import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -265,7 +266,7 @@ public final class JwtVerifier {
       if (jwksUri == null) {
         throw new IllegalStateException("jwksUri is required");
       }
-      transport.requireSecure(jwksUri, "jwksUri");
+      Endpoints.requireSecure(transport, jwksUri, "jwksUri");
       List<JWSAlgorithm> allowed;
       if (algorithms == null) {
         List<JWSAlgorithm> all = new ArrayList<>(JWSAlgorithm.Family.RSA);

@@ -2,25 +2,25 @@ package dev.lanyard.labarchives;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderUnreachableException;
+import dev.lanyard.internal.http.Answers;
+import dev.lanyard.internal.http.Bodies;
+import dev.lanyard.internal.http.Exchange;
+import dev.lanyard.internal.http.Requests;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * One signed GET to the LabArchives API and its XML answer. Sent once, never retried: a one-time
- * code must not be presented twice. Messages name the call, never the URI (its query holds the
- * password token or code).
+ * One signed GET to the LabArchives API over Lanyard's exchange with providers, and its XML answer
+ * read here. Not replayable: a one-time code must not be presented twice, so the call is sent again
+ * only when LabArchives cannot have processed it (the connection was refused, or it answered 429 or
+ * 503). Failures are worded as for every provider call and name the call, never the URI (its query
+ * holds the password token or code).
  */
 final class ApiCalls {
-  /** Larger answers are not the documents these calls expect. */
-  private static final int MAX_BYTES = 4 * 1024 * 1024;
-
   private ApiCalls() {}
 
   /**
@@ -31,45 +31,20 @@ final class ApiCalls {
    * @throws ProviderUnreachableException when LabArchives could not be reached
    */
   static Document get(Transport transport, URI signed, String call) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(signed)
-            .timeout(transport.requestTimeout())
-            .header("Accept", "application/xml")
-            .GET()
-            .build();
-    HttpResponse<InputStream> response;
-    try {
-      response = transport.httpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while calling LabArchives " + call);
-    } catch (IOException e) {
-      throw new ProviderUnreachableException(
-          "cannot reach LabArchives at "
-              + signed.getHost()
-              + " for "
-              + call
-              + " ("
-              + e.getClass().getSimpleName()
-              + ")",
-          e);
-    }
+    String what = "LabArchives " + call;
+    HttpResponse<byte[]> response =
+        Exchange.of(transport)
+            .send(
+                Requests.get(transport, signed, "application/xml"),
+                false,
+                what,
+                Bodies.bytes(what));
     int status = response.statusCode();
-    byte[] body;
-    try (InputStream in = response.body()) {
-      body = in.readNBytes(MAX_BYTES + 1);
-    }
-    if (body.length > MAX_BYTES) {
-      throw new MalformedResponseException(
-          "LabArchives answered " + call + " with more than " + MAX_BYTES + " bytes", status);
-    }
     Document doc;
     try {
-      doc = Xml.parse(body);
+      doc = Xml.parse(response.body());
     } catch (Xml.Invalid e) {
-      throw new MalformedResponseException(
-          "LabArchives answered " + call + " with HTTP " + status + " and " + e.getMessage(),
-          status);
+      throw Answers.malformed(what, status, "with a body that is " + e.getMessage());
     }
     Element root = doc.getDocumentElement();
     if (root.getTagName().equals("error")) {
@@ -79,9 +54,7 @@ final class ApiCalls {
           status);
     }
     if (status / 100 != 2) {
-      throw new MalformedResponseException(
-          "LabArchives answered " + call + " with HTTP " + status + " and no error document",
-          status);
+      throw Answers.malformed(what, status, "and no error document");
     }
     return doc;
   }

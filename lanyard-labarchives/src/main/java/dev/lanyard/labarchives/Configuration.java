@@ -1,5 +1,7 @@
 package dev.lanyard.labarchives;
 
+import dev.lanyard.internal.env.DotEnv;
+import dev.lanyard.internal.http.Endpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +32,7 @@ final class Configuration {
       apiUrl = fromEnv == null ? LabArchives.DEFAULT_API_URL : parse(fromEnv);
     }
     apiUrl = checked(apiUrl);
-    b.transport.requireSecure(apiUrl, "the LabArchives API_URL");
+    Endpoints.requireSecure(b.transport, apiUrl, "the LabArchives API_URL");
     String akid =
         b.accessKeyId != null ? b.accessKeyId : c.lookup(ACCESS_KEYID, "accessKeyId", true);
     String pwd =

@@ -3,6 +3,7 @@ package dev.lanyard.labarchives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.internal.env.DotEnv;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -144,7 +145,8 @@ class ConfigurationTest {
                     + "=novalue\n"
                     + "# G=commented\n"
                     + "H=\n"
-                    + "I=\"unterminated\r\n"))
+                    + "I=\"unterminated\r\n"
+                    + "J=last\n"))
         .containsExactly(
             Map.entry("A", "1"),
             Map.entry("B", "two words"),
@@ -153,6 +155,6 @@ class ConfigurationTest {
             Map.entry("E", "value"),
             Map.entry("F", "url#fragment"),
             Map.entry("H", ""),
-            Map.entry("I", "\"unterminated"));
+            Map.entry("J", "last"));
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderUnreachableException;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -217,7 +218,7 @@ class LabArchivesLoginTest {
     assertThatThrownBy(() -> la.login(ADA, server.passwordToken(ADA)))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageStartingWith(
-            "LabArchives answered users/user_access_info with HTTP 200 and not");
+            "LabArchives users/user_access_info answered HTTP 200 with a body that is not");
     server.answerNext("<users><notebooks><notebook><id>nb</id></notebook></notebooks></users>");
     assertThatThrownBy(() -> la.login(ADA, server.passwordToken(ADA)))
         .hasMessageEndingWith("it has no user id");
@@ -236,11 +237,13 @@ class LabArchivesLoginTest {
             .accessPassword("p")
             .environment(Map.of())
             .noDotEnv()
+            .transport(Transport.builder().maxRetries(0).build()) // no real-time backoff here
             .build();
 
     assertThatThrownBy(() -> la.login(ADA, "SECRET-TOKEN"))
         .isInstanceOf(ProviderUnreachableException.class)
-        .hasMessageStartingWith("cannot reach LabArchives at 127.0.0.1 for users/user_access_info")
+        .hasMessageStartingWith(
+            "could not reach LabArchives users/user_access_info at http://127.0.0.1:" + port)
         .hasMessageNotContaining("SECRET-TOKEN");
   }
 

@@ -1,6 +1,8 @@
 package dev.lanyard.internal.http;
 
+import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderUnreachableException;
+import dev.lanyard.internal.time.Sleeper;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,8 +17,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,31 +31,79 @@ import org.slf4j.LoggerFactory;
  * 504 and read timeouts only for replayable requests. A refresh with rotation is not replayable: if
  * the provider processed it before failing, a second attempt would present a rotated-out refresh
  * token, and Keycloak ends the whole session for that. 4xx answers are never retried.
+ *
+ * <p>Every answer is bounded: by the transport's request timeout, and to {@link Bodies#MAX_BYTES}
+ * bytes of body. Failures name the endpoint ({@code what}), never the full URI: a query may hold a
+ * secret.
  */
 public final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
-  private Exchange() {}
+  private final Transport transport;
+  private final Sleeper sleeper;
 
-  /** Sends {@code request}, retrying as described; {@code what} names the endpoint in errors. */
+  private Exchange(Transport transport, Sleeper sleeper) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  /** Sends through {@code transport}, waiting between attempts with {@link Thread#sleep}. */
+  public static Exchange of(Transport transport) {
+    return new Exchange(transport, Sleeper.SYSTEM);
+  }
+
+  /** Sends through {@code transport}, waiting between attempts with {@code sleeper} (tests). */
+  public static Exchange of(Transport transport, Sleeper sleeper) {
+    return new Exchange(transport, sleeper);
+  }
+
+  /** The transport this exchange sends through. */
+  public Transport transport() {
+    return transport;
+  }
+
+  /**
+   * Sends {@code request} through {@code transport}; as {@link #send(HttpRequest, boolean,
+   * String)}.
+   */
   public static HttpResponse<String> send(
       Transport transport, HttpRequest request, boolean replayable, String what)
       throws IOException {
+    return of(transport).send(request, replayable, what);
+  }
+
+  /**
+   * Sends {@code request}, retrying as described; the body is read as text in the charset the
+   * answer names (UTF-8 when it names none). {@code what} names the endpoint in errors.
+   */
+  public HttpResponse<String> send(HttpRequest request, boolean replayable, String what)
+      throws IOException {
+    return send(request, replayable, what, Bodies.string(what));
+  }
+
+  /** As {@link #send(HttpRequest, boolean, String)}, reading the body with {@code body}. */
+  public <T> HttpResponse<T> send(
+      HttpRequest request, boolean replayable, String what, HttpResponse.BodyHandler<T> body)
+      throws IOException {
     URI uri = request.uri();
-    transport.requireSecure(uri, what);
+    Endpoints.requireSecure(transport, uri, what);
     int attempts = transport.maxRetries() + 1;
     long backoffMillis = transport.initialBackoff().toMillis();
     IOException lastFailure = null;
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response = null;
+      HttpResponse<T> response = null;
       try {
-        response = transport.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        response = transport.httpClient().send(request, body);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException ie = new InterruptedIOException("interrupted while calling " + what);
         ie.initCause(e);
         throw ie;
       } catch (IOException | UnresolvedAddressException e) {
+        Optional<MalformedResponseException> tooLarge = Bodies.tooLarge(e);
+        if (tooLarge.isPresent()) {
+          throw tooLarge.get();
+        }
         IOException io;
         if (e instanceof IOException x) {
           io = x;
@@ -63,11 +115,11 @@ public final class Exchange {
         boolean neverSent =
             io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
         if (!(neverSent || replayable) || attempt >= attempts) {
-          throw unreachable(what, uri, io, attempt, transport);
+          throw unreachable(what, uri, io, attempt);
         }
       } catch (IllegalArgumentException e) {
         throw new ProviderUnreachableException(
-            "cannot call " + what + " at " + uri + ": " + e.getMessage(), e);
+            "cannot call " + what + " at " + origin(uri) + ": " + e.getMessage(), e);
       }
       long waitMillis = jitter(backoffMillis);
       if (response != null) {
@@ -128,17 +180,17 @@ public final class Exchange {
     return millis - ThreadLocalRandom.current().nextLong(millis / 4 + 1);
   }
 
-  private static void sleep(long millis, String what) throws InterruptedIOException {
+  private void sleep(long millis, String what) throws InterruptedIOException {
     try {
-      Thread.sleep(millis);
+      sleeper.sleep(Duration.ofMillis(millis));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to retry " + what);
     }
   }
 
-  private static ProviderUnreachableException unreachable(
-      String what, URI uri, IOException e, int attempts, Transport transport) {
+  private ProviderUnreachableException unreachable(
+      String what, URI uri, IOException e, int attempts) {
     String reason = describe(e);
     if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
       long ms = transport.requestTimeout().toMillis();
@@ -157,7 +209,15 @@ public final class Exchange {
         e);
   }
 
-  static String describe(IOException e) {
+  /** Scheme, host and port: what a failure may name of a URI whose path or query may be secret. */
+  static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  static String describe(@Nullable IOException e) {
+    if (e == null) {
+      return "failed";
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
         return "unknown host";

@@ -18,6 +18,7 @@ public final class Json {
     return JSONObjectUtils.parse(json);
   }
 
+  /** The JSON text of {@code object}. */
   public static String write(Map<String, ?> object) {
     return JSONObjectUtils.toJSONString(object);
   }
@@ -87,6 +88,7 @@ public final class Json {
     throw new ParseException(name + " is not a list", 0);
   }
 
+  /** A boolean member; a non-boolean value is a {@link ParseException}. */
   public static Optional<Boolean> bool(Map<String, Object> o, String name) throws ParseException {
     Object v = o.get(name);
     if (v == null) {

@@ -44,7 +44,7 @@ public final class TokenEndpoint {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
-    transport.requireSecure(endpoint, "the token endpoint");
+    Endpoints.requireSecure(transport, endpoint, "the token endpoint");
   }
 
   public URI uri() {

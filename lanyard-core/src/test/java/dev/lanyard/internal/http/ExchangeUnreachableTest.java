@@ -29,6 +29,7 @@ class ExchangeUnreachableTest {
           .build();
 
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+  private final List<Duration> waits = new CopyOnWriteArrayList<>();
   private ServerSocket silent;
 
   @AfterEach
@@ -80,12 +81,14 @@ class ExchangeUnreachableTest {
     int port = deadPort();
     URI uri = URI.create("http://127.0.0.1:" + port + "/token");
 
-    assertThatThrownBy(() -> Exchange.send(TRANSPORT, post(uri), false, "the token endpoint"))
+    assertThatThrownBy(
+            () -> Exchange.of(TRANSPORT, waits::add).send(post(uri), false, "the token endpoint"))
         .isInstanceOf(ProviderUnreachableException.class)
         .hasMessageContaining("the token endpoint")
         .hasMessageContaining("127.0.0.1:" + port)
         .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("connection refused"))
         .hasMessageEndingWith("(3 attempts)");
+    assertThat(waits).hasSize(2);
   }
 
   @Test
@@ -134,9 +137,11 @@ class ExchangeUnreachableTest {
     URI uri = silentServer();
     Transport oneRetry = TRANSPORT.newBuilder().maxRetries(1).build();
 
-    assertThatThrownBy(() -> Exchange.send(oneRetry, post(uri), true, "the token endpoint"))
+    assertThatThrownBy(
+            () -> Exchange.of(oneRetry, waits::add).send(post(uri), true, "the token endpoint"))
         .isInstanceOf(ProviderUnreachableException.class)
         .hasMessageEndingWith("(2 attempts)");
     assertThat(accepted).hasSize(2);
+    assertThat(waits).hasSize(1);
   }
 }

@@ -1,0 +1,37 @@
+package dev.lanyard.session;
+
+import dev.lanyard.TokenSet;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.Revocation;
+import dev.lanyard.transport.Transport;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** A session's way to its provider's revocation endpoint, found in the metadata on first use. */
+final class Revoker {
+  private final ProviderSource provider;
+  private final @Nullable ClientAuthentication client;
+  private final Transport transport;
+
+  Revoker(ProviderSource provider, @Nullable ClientAuthentication client, Transport transport) {
+    this.provider = provider;
+    this.client = client;
+    this.transport = transport;
+  }
+
+  /** Revokes {@code tokens}; false when the provider offers no revocation endpoint. */
+  boolean revoke(TokenSet tokens) throws IOException {
+    ClientAuthentication c = client;
+    if (c == null || !provider.configured()) {
+      return false;
+    }
+    Optional<URI> endpoint = provider.metadata().revocationEndpoint();
+    if (endpoint.isEmpty()) {
+      return false;
+    }
+    Revocation.of(transport, endpoint.get(), c).revoke(tokens);
+    return true;
+  }
+}
