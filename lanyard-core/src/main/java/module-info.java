@@ -5,7 +5,8 @@
  * slf4j-api.
  */
 module dev.lanyard {
-  requires static transitive org.jspecify;
+  requires static org.jspecify; // nullness annotations: compile time only, for us and for users who
+  // have it
   requires transitive java.net.http;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
