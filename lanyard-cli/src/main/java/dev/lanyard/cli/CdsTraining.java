@@ -12,17 +12,26 @@ import picocli.CommandLine;
 
 /**
  * The training run the launcher makes a class-data sharing archive from ({@code
- * -XX:ArchiveClassesAtExit}): it runs the common commands in a throw-away {@code LANYARD_HOME}, so
- * the archive holds the classes a real run loads. Prints nothing; touches nothing of the user's.
+ * -XX:DumpLoadedClassList}, then {@code -Xshare:dump}): it runs the common commands in a throw-away
+ * {@code LANYARD_HOME}, deleted afterwards, so the archive holds the classes a real run loads.
+ * Prints nothing; touches nothing of the user's.
  */
 public final class CdsTraining {
   private CdsTraining() {}
 
-  /** Runs the training commands; exit code 0 when they behaved. */
+  /** Runs the training in a temporary {@code LANYARD_HOME} and exits: 0 when it behaved. */
   public static void main(String[] args) throws IOException {
     Main.configureLogging(args);
     Environment.system(); // the real environment's classes, too
-    Path home = Files.createTempDirectory("lanyard-cds-");
+    System.exit(train(Files.createTempDirectory("lanyard-cds-")));
+  }
+
+  /**
+   * Runs the training commands with {@code home} as {@code LANYARD_HOME}, then deletes {@code
+   * home}; 0 when the commands behaved, else 1. The exit is the caller's: an exit in here would
+   * skip the deletion and leave a token file behind.
+   */
+  static int train(Path home) throws IOException {
     try {
       Environment env = Environment.of(Map.of("LANYARD_HOME", home.toString()), home);
       int failures = 0;
@@ -41,7 +50,7 @@ public final class CdsTraining {
       failures += run(env, "profile", "show");
       run(env, "--help");
       run(env, "token", "--no-such-option");
-      System.exit(failures == 0 ? 0 : 1);
+      return failures == 0 ? 0 : 1;
     } finally {
       try (Stream<Path> files = Files.walk(home)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

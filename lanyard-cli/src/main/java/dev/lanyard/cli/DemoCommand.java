@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "demo",
+    header = "Start a local Keycloak, sign alice in, call a protected API.",
     description = {
       "Start a local Keycloak (realm lab), sign in as alice and call a protected endpoint.",
       "Keycloak keeps running for you to try browser and device login; stop it with --stop."

@@ -61,4 +61,22 @@ class DemoCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("no demo Keycloak runs");
   }
+
+  @Test
+  void help_listsDemoWithWhatTheDemoDoes_notTheProgramsHeader() {
+    Run r = cli.run("--help");
+
+    assertThat(r.code()).isZero();
+    String demoLine =
+        r.out().lines().filter(l -> l.strip().startsWith("demo ")).findFirst().orElseThrow();
+    assertThat(demoLine).contains("local Keycloak").doesNotContain("Sign in to OAuth");
+  }
+
+  @Test
+  void demoHelp_saysWhatTheDemoDoes() {
+    Run r = cli.run("demo", "--help");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow()).contains("local Keycloak");
+  }
 }
