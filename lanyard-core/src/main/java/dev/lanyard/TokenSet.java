@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tokens of one sign-in, immutable: access token, optional refresh and ID token, type, scope,
@@ -15,12 +16,12 @@ import java.util.Optional;
 public final class TokenSet {
   private final String accessToken;
   private final String tokenType;
-  private final String refreshToken;
-  private final String idToken;
+  private final @Nullable String refreshToken;
+  private final @Nullable String idToken;
   private final Scope scope;
   private final Instant issuedAt;
-  private final Instant expiresAt;
-  private final Instant refreshExpiresAt;
+  private final @Nullable Instant expiresAt;
+  private final @Nullable Instant refreshExpiresAt;
   private final String authorizationHeader;
 
   private TokenSet(Builder b) {
@@ -37,7 +38,7 @@ public final class TokenSet {
     this.authorizationHeader = type + " " + accessToken;
   }
 
-  private static String requireToken(String token, String name) {
+  private static String requireToken(@Nullable String token, String name) {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
     }
@@ -142,31 +143,6 @@ public final class TokenSet {
         && (refreshExpiresAt == null || now.plus(skew).isBefore(refreshExpiresAt));
   }
 
-  /**
-   * The result of a refresh: {@code fresh}, keeping this set's refresh token (and ID token) when
-   * the provider did not send a new one.
-   */
-  public TokenSet mergeRefreshed(TokenSet fresh) {
-    if (fresh.refreshToken != null && (fresh.idToken != null || idToken == null)) {
-      return fresh;
-    }
-    Builder b = fresh.newBuilder();
-    if (fresh.refreshToken == null) {
-      b.refreshToken = refreshToken;
-      b.refreshExpiresAt = refreshExpiresAt;
-    }
-    if (fresh.idToken == null) {
-      b.idToken = idToken;
-    }
-    return b.build();
-  }
-
-  /** True when both hold the same tokens (times may differ). */
-  public boolean sameTokens(TokenSet other) {
-    return accessToken.equals(other.accessToken)
-        && Objects.equals(refreshToken, other.refreshToken);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof TokenSet t
@@ -205,12 +181,12 @@ public final class TokenSet {
   public static final class Builder {
     private final String accessToken;
     private String tokenType = "Bearer";
-    private String refreshToken;
-    private String idToken;
+    private @Nullable String refreshToken;
+    private @Nullable String idToken;
     private Scope scope = Scope.EMPTY;
     private Instant issuedAt = Instant.now();
-    private Instant expiresAt;
-    private Instant refreshExpiresAt;
+    private @Nullable Instant expiresAt;
+    private @Nullable Instant refreshExpiresAt;
 
     private Builder(String accessToken) {
       this.accessToken = accessToken;

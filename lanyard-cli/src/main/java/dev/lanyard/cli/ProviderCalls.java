@@ -4,6 +4,7 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.ProviderUnreachableException;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.ClientProof;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -38,12 +39,13 @@ final class ProviderCalls {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", token);
     form.put("token_type_hint", hint);
-    client.addFormParameters(form);
+    ClientProof proof = ClientProof.of(client, endpoint);
+    form.putAll(proof.parameters());
     HttpRequest.Builder b =
         request(transport, endpoint, REVOCATION)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
-    client.authorizationHeader().ifPresent(h -> b.header("Authorization", h));
+    proof.headers().forEach(b::header);
     HttpResponse<String> r = send(transport, b.build(), REVOCATION);
     if (r.statusCode() != 200) {
       throw error(r, REVOCATION);

@@ -7,6 +7,7 @@ import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.grant.TokenRequest;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -56,21 +57,28 @@ public final class TokenEndpoint {
   }
 
   /** Sends a token request and returns the tokens, or throws the provider's error. */
-  public TokenSet fetch(Map<String, String> parameters, Scope requested, boolean replayable)
-      throws IOException {
-    return request(parameters, requested, replayable).orThrow();
+  public TokenSet fetch(TokenRequest request) throws IOException {
+    return request(request).orThrow();
   }
 
   /** Sends a token request; an OAuth error comes back as a {@link TokenResponse.Failure}. */
-  public TokenResponse request(Map<String, String> parameters, Scope requested, boolean replayable)
-      throws IOException {
+  public TokenResponse request(TokenRequest request) throws IOException {
     Instant sentAt = clock.instant();
     HttpResponse<String> response =
-        postForm(transport, endpoint, client, parameters, replayable, "the token endpoint");
-    return parse(response, sentAt, requested, defaultLifetime, "the token endpoint");
+        postForm(
+            transport,
+            endpoint,
+            client,
+            request.form(),
+            request.replayable(),
+            "the token endpoint");
+    return parse(response, sentAt, request.scope(), defaultLifetime, "the token endpoint");
   }
 
-  /** Posts an authenticated form to a provider endpoint, with the transport's retries. */
+  /**
+   * Posts a form to a provider endpoint with the client's proof (headers and parameters, made for
+   * this request), with the transport's retries.
+   */
   public static HttpResponse<String> postForm(
       Transport transport,
       URI uri,
@@ -79,15 +87,16 @@ public final class TokenEndpoint {
       boolean replayable,
       String what)
       throws IOException {
+    ClientProof proof = ClientProof.of(client, uri);
     Map<String, String> form = new LinkedHashMap<>(parameters);
-    client.addFormParameters(form);
+    form.putAll(proof.parameters());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(transport.requestTimeout())
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
-    client.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
+    proof.headers().forEach(request::header);
     return Exchange.send(transport, request.build(), replayable, what);
   }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
-import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,13 +69,12 @@ class ExchangeRetryTest {
 
   /** A client credentials request: safe to send twice. */
   private TokenSet replayable() throws IOException {
-    return endpoint.fetch(Grant.clientCredentials().parameters(), Scope.EMPTY, true);
+    return endpoint.fetch(TokenRequests.of(Grant.clientCredentials()));
   }
 
   /** A refresh with rotation: must not be sent twice. */
   private TokenSet notReplayable() throws IOException {
-    Grant.RefreshToken g = Grant.refreshToken("rt-1");
-    return endpoint.fetch(g.parameters(), Scope.EMPTY, g.replayable());
+    return endpoint.fetch(TokenRequests.of(Grant.refreshToken("rt-1")));
   }
 
   @Test
