@@ -63,10 +63,12 @@ public final class Scope {
     return of(all);
   }
 
+  /** True when this scope holds {@code token}. */
   public boolean contains(String token) {
     return values.contains(token);
   }
 
+  /** True for no scope at all, which leaves the scope to the provider. */
   public boolean isEmpty() {
     return values.isEmpty();
   }

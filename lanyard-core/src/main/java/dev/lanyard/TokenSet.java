@@ -63,6 +63,7 @@ public final class TokenSet {
     return b;
   }
 
+  /** The access token, sent to APIs. */
   public String accessToken() {
     return accessToken;
   }
@@ -72,14 +73,17 @@ public final class TokenSet {
     return tokenType;
   }
 
+  /** The refresh token, if the provider issued one. */
   public Optional<String> refreshToken() {
     return Optional.ofNullable(refreshToken);
   }
 
+  /** The OpenID Connect ID token, if the provider issued one. */
   public Optional<String> idToken() {
     return Optional.ofNullable(idToken);
   }
 
+  /** The scope the tokens hold: the provider's answer, else what was asked for. */
   public Scope scope() {
     return scope;
   }
@@ -192,36 +196,43 @@ public final class TokenSet {
       this.accessToken = accessToken;
     }
 
+    /** The token type as the provider wrote it; default {@code Bearer}. */
     public Builder tokenType(String tokenType) {
       this.tokenType = requireToken(tokenType, "tokenType");
       return this;
     }
 
+    /** The refresh token; not empty. */
     public Builder refreshToken(String refreshToken) {
       this.refreshToken = requireToken(refreshToken, "refreshToken");
       return this;
     }
 
+    /** The ID token; not empty. */
     public Builder idToken(String idToken) {
       this.idToken = requireToken(idToken, "idToken");
       return this;
     }
 
+    /** The scope the tokens hold; default empty. */
     public Builder scope(Scope scope) {
       this.scope = Objects.requireNonNull(scope, "scope");
       return this;
     }
 
+    /** When the token request was sent; default now. */
     public Builder issuedAt(Instant issuedAt) {
       this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
       return this;
     }
 
+    /** When the access token expires; unset, it never does. */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
+    /** When the refresh token expires; unset, unknown or never. */
     public Builder refreshExpiresAt(Instant refreshExpiresAt) {
       this.refreshExpiresAt = Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
       return this;
@@ -234,6 +245,7 @@ public final class TokenSet {
       return this;
     }
 
+    /** The token set; fails when the access token is missing or empty. */
     public TokenSet build() {
       return new TokenSet(this);
     }

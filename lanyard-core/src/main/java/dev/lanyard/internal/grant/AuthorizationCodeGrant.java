@@ -9,6 +9,7 @@ import java.util.Objects;
  */
 public record AuthorizationCodeGrant(String code, URI redirectUri, String codeVerifier) {
 
+  /** Refuses an empty code or verifier. */
   public AuthorizationCodeGrant {
     if (Objects.requireNonNull(code, "code").isEmpty()) {
       throw new IllegalArgumentException("code must not be empty");

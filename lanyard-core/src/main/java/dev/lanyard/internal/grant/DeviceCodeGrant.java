@@ -34,10 +34,12 @@ public final class DeviceCodeGrant {
     return new DeviceCodeGrant(deviceCode, Objects.requireNonNull(codeVerifier, "codeVerifier"));
   }
 
+  /** The device code being polled for. */
   public String deviceCode() {
     return deviceCode;
   }
 
+  /** The PKCE verifier, when the device authorization carried a challenge. */
   public Optional<String> codeVerifier() {
     return Optional.ofNullable(codeVerifier);
   }

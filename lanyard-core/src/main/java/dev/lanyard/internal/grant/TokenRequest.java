@@ -19,6 +19,7 @@ import java.util.Objects;
 public record TokenRequest(
     GrantType grantType, Map<String, String> parameters, Scope scope, boolean replayable) {
 
+  /** Copies the parameters, in order; {@code grant_type} is not one of them. */
   public TokenRequest {
     Objects.requireNonNull(grantType, "grantType");
     Objects.requireNonNull(scope, "scope");

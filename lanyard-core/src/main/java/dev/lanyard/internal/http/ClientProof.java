@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  */
 public record ClientProof(Map<String, String> headers, Map<String, String> parameters) {
 
+  /** Copies headers and parameters, in order. */
   public ClientProof {
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
