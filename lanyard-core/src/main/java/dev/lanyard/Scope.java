@@ -68,6 +68,7 @@ public final class Scope {
     return values.contains(token);
   }
 
+  /** True for no scope at all, which leaves the scope to the provider. */
   public boolean isEmpty() {
     return values.isEmpty();
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tokens of one sign-in, immutable: access token, optional refresh and ID token, type, scope,
@@ -15,12 +16,12 @@ import java.util.Optional;
 public final class TokenSet {
   private final String accessToken;
   private final String tokenType;
-  private final String refreshToken;
-  private final String idToken;
+  private final @Nullable String refreshToken;
+  private final @Nullable String idToken;
   private final Scope scope;
   private final Instant issuedAt;
-  private final Instant expiresAt;
-  private final Instant refreshExpiresAt;
+  private final @Nullable Instant expiresAt;
+  private final @Nullable Instant refreshExpiresAt;
   private final String authorizationHeader;
 
   private TokenSet(Builder b) {
@@ -37,7 +38,7 @@ public final class TokenSet {
     this.authorizationHeader = type + " " + accessToken;
   }
 
-  private static String requireToken(String token, String name) {
+  private static String requireToken(@Nullable String token, String name) {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
     }
@@ -62,6 +63,7 @@ public final class TokenSet {
     return b;
   }
 
+  /** The access token, sent to APIs. */
   public String accessToken() {
     return accessToken;
   }
@@ -71,14 +73,17 @@ public final class TokenSet {
     return tokenType;
   }
 
+  /** The refresh token, if the provider issued one. */
   public Optional<String> refreshToken() {
     return Optional.ofNullable(refreshToken);
   }
 
+  /** The OpenID Connect ID token, if the provider issued one. */
   public Optional<String> idToken() {
     return Optional.ofNullable(idToken);
   }
 
+  /** The scope the tokens hold: the provider's answer, else what was asked for. */
   public Scope scope() {
     return scope;
   }
@@ -142,31 +147,6 @@ public final class TokenSet {
         && (refreshExpiresAt == null || now.plus(skew).isBefore(refreshExpiresAt));
   }
 
-  /**
-   * The result of a refresh: {@code fresh}, keeping this set's refresh token (and ID token) when
-   * the provider did not send a new one.
-   */
-  public TokenSet mergeRefreshed(TokenSet fresh) {
-    if (fresh.refreshToken != null && (fresh.idToken != null || idToken == null)) {
-      return fresh;
-    }
-    Builder b = fresh.newBuilder();
-    if (fresh.refreshToken == null) {
-      b.refreshToken = refreshToken;
-      b.refreshExpiresAt = refreshExpiresAt;
-    }
-    if (fresh.idToken == null) {
-      b.idToken = idToken;
-    }
-    return b.build();
-  }
-
-  /** True when both hold the same tokens (times may differ). */
-  public boolean sameTokens(TokenSet other) {
-    return accessToken.equals(other.accessToken)
-        && Objects.equals(refreshToken, other.refreshToken);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof TokenSet t
@@ -205,47 +185,54 @@ public final class TokenSet {
   public static final class Builder {
     private final String accessToken;
     private String tokenType = "Bearer";
-    private String refreshToken;
-    private String idToken;
+    private @Nullable String refreshToken;
+    private @Nullable String idToken;
     private Scope scope = Scope.EMPTY;
     private Instant issuedAt = Instant.now();
-    private Instant expiresAt;
-    private Instant refreshExpiresAt;
+    private @Nullable Instant expiresAt;
+    private @Nullable Instant refreshExpiresAt;
 
     private Builder(String accessToken) {
       this.accessToken = accessToken;
     }
 
+    /** The token type as the provider wrote it; default {@code Bearer}. */
     public Builder tokenType(String tokenType) {
       this.tokenType = requireToken(tokenType, "tokenType");
       return this;
     }
 
+    /** The refresh token; not empty. */
     public Builder refreshToken(String refreshToken) {
       this.refreshToken = requireToken(refreshToken, "refreshToken");
       return this;
     }
 
+    /** The ID token; not empty. */
     public Builder idToken(String idToken) {
       this.idToken = requireToken(idToken, "idToken");
       return this;
     }
 
+    /** The scope the tokens hold; default empty. */
     public Builder scope(Scope scope) {
       this.scope = Objects.requireNonNull(scope, "scope");
       return this;
     }
 
+    /** When the token request was sent; default now. */
     public Builder issuedAt(Instant issuedAt) {
       this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
       return this;
     }
 
+    /** When the access token expires; unset, it never does. */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
+    /** When the refresh token expires; unset, unknown or never. */
     public Builder refreshExpiresAt(Instant refreshExpiresAt) {
       this.refreshExpiresAt = Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
       return this;
@@ -258,6 +245,7 @@ public final class TokenSet {
       return this;
     }
 
+    /** The token set; fails when the access token is missing or empty. */
     public TokenSet build() {
       return new TokenSet(this);
     }

@@ -77,45 +77,6 @@ class TokenSetTest {
   }
 
   @Test
-  void mergeRefreshed_noNewRefreshOrIdToken_keepsOldOnes() {
-    Instant refreshExpires = ISSUED.plusSeconds(1800);
-    TokenSet old =
-        expiring().refreshToken(REFRESH).refreshExpiresAt(refreshExpires).idToken(ID).build();
-    TokenSet fresh =
-        TokenSet.builder("access-2").issuedAt(EXPIRES).expiresAt(EXPIRES.plusSeconds(300)).build();
-
-    TokenSet merged = old.mergeRefreshed(fresh);
-
-    assertThat(merged.accessToken()).isEqualTo("access-2");
-    assertThat(merged.expiresAt()).contains(EXPIRES.plusSeconds(300));
-    assertThat(merged.refreshToken()).contains(REFRESH);
-    assertThat(merged.refreshExpiresAt()).contains(refreshExpires);
-    assertThat(merged.idToken()).contains(ID);
-  }
-
-  @Test
-  void mergeRefreshed_rotatedRefreshAndNewIdToken_takesNewOnes() {
-    TokenSet old = expiring().refreshToken(REFRESH).idToken(ID).build();
-    TokenSet fresh = TokenSet.builder("access-2").refreshToken("refresh-2").idToken("id-2").build();
-
-    TokenSet merged = old.mergeRefreshed(fresh);
-
-    assertThat(merged.refreshToken()).contains("refresh-2");
-    assertThat(merged.idToken()).contains("id-2");
-  }
-
-  @Test
-  void mergeRefreshed_rotatedRefreshWithoutIdToken_keepsOldIdToken() {
-    TokenSet old = expiring().refreshToken(REFRESH).idToken(ID).build();
-    TokenSet fresh = TokenSet.builder("access-2").refreshToken("refresh-2").build();
-
-    TokenSet merged = old.mergeRefreshed(fresh);
-
-    assertThat(merged.refreshToken()).contains("refresh-2");
-    assertThat(merged.idToken()).contains(ID);
-  }
-
-  @Test
   void toString_allTokensPresent_showsNoSecret() {
     TokenSet t =
         expiring().refreshToken(REFRESH).idToken(ID).scope(Scope.of("openid email")).build();

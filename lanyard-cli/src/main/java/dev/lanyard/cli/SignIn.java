@@ -7,6 +7,8 @@ import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Setting;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.grant.PasswordGrant;
+import dev.lanyard.grant.RefreshTokenGrant;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.BrowserLogin;
 import dev.lanyard.login.DeviceLogin;
@@ -151,7 +153,7 @@ final class SignIn {
         s.text(Setting.USERNAME)
             .orElseThrow(
                 () -> CliError.usage("no username: pass --username NAME or set LANYARD_USERNAME"));
-    Grant.Password g =
+    PasswordGrant g =
         Grant.password(username, providers.secrets().password(s, cmd.passwordEnv, username))
             .withScope(providers.passwordScope());
     if (cmd.totp != null) {
@@ -178,7 +180,7 @@ final class SignIn {
 
   private Result refreshToken() throws IOException {
     String token = providers.secrets().pastedToken("refresh token", cmd.tokenEnv);
-    Grant.RefreshToken g = Grant.refreshToken(token);
+    RefreshTokenGrant g = Grant.refreshToken(token);
     Scope scope = s.scope();
     return unattended(scope.isEmpty() ? g : g.withScope(scope), s.requireClientId() + " user");
   }

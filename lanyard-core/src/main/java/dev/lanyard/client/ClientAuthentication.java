@@ -1,23 +1,26 @@
 package dev.lanyard.client;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
+import dev.lanyard.internal.secret.FixedSecret;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How a client proves who it is at the token endpoint: not at all (a public client), with its
- * secret in an HTTP Basic header ({@code client_secret_basic}) or with its secret in the form
- * ({@code client_secret_post}). {@link #toString()} never shows the secret.
+ * How a client proves who it is to its provider: not at all (a public client), with its secret in
+ * an HTTP Basic header ({@code client_secret_basic}) or with its secret in the form ({@code
+ * client_secret_post}). Pure data: what goes on the wire for a request is worked out when the
+ * request is sent. {@link #toString()} never shows the secret.
  */
 public final class ClientAuthentication {
 
-  /** The token-endpoint authentication methods Lanyard speaks (RFC 7591 names). */
+  /** The client authentication methods Lanyard speaks (RFC 7591 names). */
   public enum Method {
+    /** A public client: sends only its {@code client_id}. */
     NONE("none"),
+    /** The secret in an HTTP Basic header (RFC 6749 §2.3.1). */
     CLIENT_SECRET_BASIC("client_secret_basic"),
+    /** The secret in the form body (RFC 6749 §2.3.1). */
     CLIENT_SECRET_POST("client_secret_post");
 
     private final String wireName;
@@ -34,18 +37,22 @@ public final class ClientAuthentication {
 
   private final String clientId;
   private final Method method;
-  private final String secret;
+  private final @Nullable Supplier<String> secret;
 
-  private ClientAuthentication(String clientId, Method method, String secret) {
+  private ClientAuthentication(String clientId, Method method, @Nullable Supplier<String> secret) {
     if (Objects.requireNonNull(clientId, "clientId").isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
-    }
-    if (method != Method.NONE && (secret == null || secret.isEmpty())) {
-      throw new IllegalArgumentException("a client secret is required for " + method.wireName());
     }
     this.clientId = clientId;
     this.method = method;
     this.secret = secret;
+  }
+
+  private static Supplier<String> secret(@Nullable String secret, Method method) {
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException("a client secret is required for " + method.wireName());
+    }
+    return FixedSecret.of(secret, "secret");
   }
 
   /** A public client: sends only its {@code client_id}. */
@@ -55,18 +62,22 @@ public final class ClientAuthentication {
 
   /** A confidential client with its secret in an HTTP Basic header (RFC 6749 §2.3.1). */
   public static ClientAuthentication secretBasic(String clientId, String secret) {
-    return new ClientAuthentication(clientId, Method.CLIENT_SECRET_BASIC, secret);
+    Method method = Method.CLIENT_SECRET_BASIC;
+    return new ClientAuthentication(clientId, method, secret(secret, method));
   }
 
   /** A confidential client with its secret in the request body. */
   public static ClientAuthentication secretPost(String clientId, String secret) {
-    return new ClientAuthentication(clientId, Method.CLIENT_SECRET_POST, secret);
+    Method method = Method.CLIENT_SECRET_POST;
+    return new ClientAuthentication(clientId, method, secret(secret, method));
   }
 
+  /** The client's {@code client_id} at its provider. */
   public String clientId() {
     return clientId;
   }
 
+  /** How the client authenticates. */
   public Method method() {
     return method;
   }
@@ -76,31 +87,9 @@ public final class ClientAuthentication {
     return method != Method.NONE;
   }
 
-  /**
-   * The {@code Authorization} header to send, if this method uses one. Id and secret are
-   * form-encoded before Base64, as RFC 6749 §2.3.1 requires.
-   */
-  public Optional<String> authorizationHeader() {
-    if (method != Method.CLIENT_SECRET_BASIC) {
-      return Optional.empty();
-    }
-    String pair = formEncode(clientId) + ":" + formEncode(secret);
-    return Optional.of(
-        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Adds this method's form parameters ({@code client_id}, and the secret for POST). */
-  public void addFormParameters(Map<String, String> form) {
-    if (method != Method.CLIENT_SECRET_BASIC) {
-      form.put("client_id", clientId);
-    }
-    if (method == Method.CLIENT_SECRET_POST) {
-      form.put("client_secret", secret);
-    }
-  }
-
-  private static String formEncode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  /** The client secret, asked only when a request is sent; empty for a public client. */
+  public Optional<Supplier<String>> secret() {
+    return Optional.ofNullable(secret);
   }
 
   @Override

@@ -6,7 +6,8 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.ProviderUnreachableException;
 import dev.lanyard.TokenSet;
-import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.grant.DeviceCodeGrant;
+import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.internal.http.TokenResponse;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class DevicePoller {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final TokenEndpoint endpoint;
-  private final Grant.DeviceCode grant;
+  private final DeviceCodeGrant grant;
   private final LoginConfig config;
   private final InstantSource clock;
   private final Instant deadline;
@@ -50,8 +51,8 @@ final class DevicePoller {
     this.endpoint = endpoint;
     this.grant =
         started.pkce() == null
-            ? Grant.deviceCode(started.deviceCode())
-            : Grant.deviceCode(started.deviceCode(), started.pkce().verifier());
+            ? DeviceCodeGrant.of(started.deviceCode())
+            : DeviceCodeGrant.of(started.deviceCode(), started.pkce().verifier());
     this.clock = config.clock();
     this.deadline = deadline;
     this.deadlineIsExpiry = !deadline.isBefore(started.shown().expiresAt());
@@ -68,7 +69,7 @@ final class DevicePoller {
       waitBeforePoll(failures == 0 ? interval : backoff(failures), outage);
       TokenResponse response;
       try {
-        response = endpoint.request(grant.parameters(), config.scope(), grant.replayable());
+        response = endpoint.request(TokenRequests.of(grant, config.scope()));
       } catch (ProviderUnreachableException e) {
         outage = e;
         failures++;

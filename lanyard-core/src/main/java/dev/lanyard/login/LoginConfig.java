@@ -4,7 +4,8 @@ import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
-import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.grant.AuthorizationCodeGrant;
+import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
@@ -137,9 +138,9 @@ final class LoginConfig {
 
   /** Redeems the code of a pending login and checks who signed in. */
   LoginResult redeem(ProviderMetadata m, PendingLogin pending, String code) throws IOException {
-    Grant.AuthorizationCode grant =
-        Grant.authorizationCode(code, pending.redirectUri(), pending.codeVerifier());
-    TokenSet tokens = tokenEndpoint(m).fetch(grant.parameters(), scope, grant.replayable());
+    AuthorizationCodeGrant grant =
+        new AuthorizationCodeGrant(code, pending.redirectUri(), pending.codeVerifier());
+    TokenSet tokens = tokenEndpoint(m).fetch(TokenRequests.of(grant, scope));
     return finish(m, tokens, pending.nonce(), pending.expectedEmail().orElse(null));
   }
 

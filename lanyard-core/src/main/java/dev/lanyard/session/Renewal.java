@@ -6,6 +6,10 @@ import dev.lanyard.ProviderErrorException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.grant.StaticTokenGrant;
+import dev.lanyard.internal.grant.TokenRequest;
+import dev.lanyard.internal.grant.TokenRequests;
+import dev.lanyard.internal.grant.TokenSets;
 import dev.lanyard.internal.http.TokenEndpoint;
 import java.io.IOException;
 import java.time.Duration;
@@ -65,9 +69,8 @@ final class Renewal {
       try {
         log.debug("refreshing tokens at {} ({})", provider, ask);
         String refreshToken = base.refreshToken().orElseThrow();
-        TokenSet fresh =
-            endpoint().fetch(Grant.refreshToken(refreshToken).parameters(), base.scope(), false);
-        return base.mergeRefreshed(fresh);
+        TokenSet fresh = endpoint().fetch(TokenRequests.refresh(refreshToken, base.scope()));
+        return TokenSets.mergeRefreshed(base, fresh);
       } catch (ProviderErrorException e) {
         if (!e.isInvalidGrant()) {
           // An outage or a misconfiguration, not a dead refresh token: keep everything, say so.
@@ -77,7 +80,7 @@ final class Renewal {
         // Someone may have rotated the refresh token without our lock: look once more.
         Optional<TokenSet> reread = session.store().load();
         if (reread.isPresent()
-            && !reread.get().sameTokens(base)
+            && !TokenSets.sameTokens(reread.get(), base)
             && ask.satisfiedBy(state(reread.get()), now.toEpochMilli())) {
           return reread.get();
         }
@@ -99,8 +102,8 @@ final class Renewal {
   }
 
   private TokenSet obtain(Instant now) throws IOException {
-    if (grant instanceof Grant.StaticToken st) {
-      TokenSet.Builder b = TokenSet.builder(st.token()).issuedAt(now);
+    if (grant instanceof StaticTokenGrant st) {
+      TokenSet.Builder b = TokenSet.builder(st.token().get()).issuedAt(now);
       st.expiresAt().ifPresent(b::expiresAt);
       TokenSet t = b.build();
       if (!t.accessValid(Duration.ZERO, now)) {
@@ -109,11 +112,12 @@ final class Renewal {
       }
       return t;
     }
-    Grant.EndpointGrant g = (Grant.EndpointGrant) grant;
+    Grant g = grant;
     log.debug("requesting tokens at {} with {}", provider, g);
+    TokenRequest request = TokenRequests.of(g);
     TokenSet t;
     try {
-      t = endpoint().fetch(g.parameters(), g.scope(), g.replayable());
+      t = endpoint().fetch(request);
     } catch (ProviderErrorException e) {
       if (e.isInvalidGrant() && !g.canReauthenticate()) {
         throw new LoginRequiredException(
@@ -127,10 +131,7 @@ final class Renewal {
       }
       throw e;
     }
-    if (g instanceof Grant.RefreshToken rt && t.refreshToken().isEmpty()) {
-      t = t.newBuilder().refreshToken(rt.refreshToken()).build();
-    }
-    return t;
+    return request.keepingRefreshToken(t);
   }
 
   private State state(TokenSet tokens) {

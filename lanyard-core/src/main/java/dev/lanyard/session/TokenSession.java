@@ -5,6 +5,8 @@ import dev.lanyard.NoCredentialsException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.grant.StaticTokenGrant;
+import dev.lanyard.internal.grant.TokenSets;
 import dev.lanyard.internal.time.CoarseClock;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.store.TokenStore;
@@ -267,7 +269,7 @@ public final class TokenSession {
       previous = prev.tokens;
       state = State.of(tokens, skew, refreshAhead, generation);
     }
-    if (previous == null || !previous.sameTokens(tokens)) {
+    if (previous == null || !TokenSets.sameTokens(previous, tokens)) {
       for (TokenListener listener : listeners) {
         try {
           listener.onTokens(tokens);
@@ -459,7 +461,7 @@ public final class TokenSession {
 
     public TokenSession build() {
       boolean hasEndpoint = issuer != null || tokenEndpoint != null || provider != null;
-      if (grant instanceof Grant.EndpointGrant && !hasEndpoint) {
+      if (grant != null && !(grant instanceof StaticTokenGrant) && !hasEndpoint) {
         throw new IllegalStateException(
             "an issuer, provider or token endpoint is required for " + grant);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.Scope;
+import dev.lanyard.internal.grant.TokenRequests;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,26 +17,35 @@ class GrantTest {
   private static final String REFRESH = "rt-Mn5bUNIQUE";
   private static final String PAT = "pat-Lp0cUNIQUE";
 
+  /** The form a session sends for {@code g}, drawn now. */
+  private static Map<String, String> form(Grant g) {
+    return TokenRequests.of(g).form();
+  }
+
+  private static boolean replayable(Grant g) {
+    return TokenRequests.of(g).replayable();
+  }
+
   @Test
   void clientCredentials_withScope_grantTypeAndScope() {
-    Grant.ClientCredentials g = Grant.clientCredentials(Scope.of("read write"));
-    assertThat(g.parameters())
+    ClientCredentialsGrant g = Grant.clientCredentials(Scope.of("read write"));
+    assertThat(form(g))
         .containsExactly(
             Map.entry("grant_type", "client_credentials"), Map.entry("scope", "read write"));
     assertThat(g.canReauthenticate()).isTrue();
-    assertThat(g.replayable()).isTrue();
+    assertThat(replayable(g)).isTrue();
   }
 
   @Test
   void clientCredentials_defaultScope_noScopeParameter() {
-    assertThat(Grant.clientCredentials().parameters())
+    assertThat(form(Grant.clientCredentials()))
         .containsExactly(Map.entry("grant_type", "client_credentials"));
   }
 
   @Test
   void password_withoutCode_noTotpAndCanReauthenticate() {
-    Grant.Password g = Grant.password("alice", PASSWORD).withScope(Scope.of("openid"));
-    assertThat(g.parameters())
+    PasswordGrant g = Grant.password("alice", PASSWORD).withScope(Scope.of("openid"));
+    assertThat(form(g))
         .containsExactly(
             Map.entry("grant_type", "password"),
             Map.entry("username", "alice"),
@@ -46,8 +56,8 @@ class GrantTest {
 
   @Test
   void password_fixedOneTimeCode_sentAsTotpButCannotReauthenticate() {
-    Grant.Password g = Grant.password("alice", PASSWORD).withOneTimeCode(CODE);
-    assertThat(g.parameters()).containsEntry("totp", CODE);
+    PasswordGrant g = Grant.password("alice", PASSWORD).withOneTimeCode(CODE);
+    assertThat(form(g)).containsEntry("totp", CODE);
     assertThat(g.canReauthenticate()).isFalse();
   }
 
@@ -55,9 +65,9 @@ class GrantTest {
   void password_codeSupplier_freshCodePerRequestAndCanReauthenticate() {
     AtomicInteger n = new AtomicInteger();
     Supplier<String> codes = () -> "code-" + n.incrementAndGet();
-    Grant.Password g = Grant.password("alice", PASSWORD).withOneTimeCode(codes);
-    assertThat(g.parameters()).containsEntry("totp", "code-1");
-    assertThat(g.parameters()).containsEntry("totp", "code-2");
+    PasswordGrant g = Grant.password("alice", PASSWORD).withOneTimeCode(codes);
+    assertThat(form(g)).containsEntry("totp", "code-1");
+    assertThat(form(g)).containsEntry("totp", "code-2");
     assertThat(g.canReauthenticate()).isTrue();
   }
 
@@ -73,21 +83,21 @@ class GrantTest {
 
   @Test
   void refreshToken_parameters_notReplayableCannotReauthenticate() {
-    Grant.RefreshToken g = Grant.refreshToken(REFRESH).withScope(Scope.of("openid"));
-    assertThat(g.parameters())
+    RefreshTokenGrant g = Grant.refreshToken(REFRESH).withScope(Scope.of("openid"));
+    assertThat(form(g))
         .containsExactly(
             Map.entry("grant_type", "refresh_token"),
             Map.entry("refresh_token", REFRESH),
             Map.entry("scope", "openid"));
-    assertThat(g.replayable()).isFalse();
+    assertThat(replayable(g)).isFalse();
     assertThat(g.canReauthenticate()).isFalse();
   }
 
   @Test
   void staticToken_expiry_keptAndCannotReauthenticate() {
     Instant at = Instant.parse("2030-01-01T00:00:00Z");
-    Grant.StaticToken g = Grant.staticToken(PAT).expiringAt(at);
-    assertThat(g.token()).isEqualTo(PAT);
+    StaticTokenGrant g = Grant.staticToken(PAT).expiringAt(at);
+    assertThat(g.token().get()).isEqualTo(PAT);
     assertThat(g.expiresAt()).contains(at);
     assertThat(Grant.staticToken(PAT).expiresAt()).isEmpty();
     assertThat(g.canReauthenticate()).isFalse();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.Scope;
-import dev.lanyard.grant.Grant.TokenExchange.TokenType;
+import dev.lanyard.internal.grant.TokenRequests;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,22 +15,27 @@ class TokenExchangeGrantTest {
   private static final String SUBJECT = "subj-Qw7UNIQUE";
   private static final String ACTOR = "actor-Zx9UNIQUE";
 
+  /** The form a session sends for {@code g}, drawn now. */
+  private static Map<String, String> form(TokenExchangeGrant g) {
+    return TokenRequests.of(g).form();
+  }
+
   @Test
   void tokenExchange_subjectOnly_accessTokenTypeAndNothingElse() {
-    Grant.TokenExchange g = Grant.tokenExchange(SUBJECT);
-    assertThat(g.parameters())
+    TokenExchangeGrant g = Grant.tokenExchange(SUBJECT);
+    assertThat(form(g))
         .containsExactly(
             Map.entry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange"),
             Map.entry("subject_token", SUBJECT),
             Map.entry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token"));
     assertThat(g.canReauthenticate()).isFalse();
-    assertThat(g.replayable()).isTrue();
+    assertThat(TokenRequests.of(g).replayable()).isTrue();
     assertThat(g.scope()).isEqualTo(Scope.EMPTY);
   }
 
   @Test
   void tokenExchange_everything_allParametersInRfcOrder() {
-    Grant.TokenExchange g =
+    TokenExchangeGrant g =
         Grant.tokenExchange(SUBJECT)
             .withSubjectTokenType(TokenType.JWT)
             .withActorToken(ACTOR, TokenType.ACCESS_TOKEN)
@@ -38,7 +43,7 @@ class TokenExchangeGrantTest {
             .withAudience("lab-api")
             .withRequestedTokenType(TokenType.REFRESH_TOKEN)
             .withScope(Scope.of("openid read"));
-    assertThat(g.parameters())
+    assertThat(form(g))
         .containsExactly(
             Map.entry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange"),
             Map.entry("subject_token", SUBJECT),
@@ -59,9 +64,9 @@ class TokenExchangeGrantTest {
   @Test
   void tokenExchange_supplier_freshSubjectPerRequestAndCanReauthenticate() {
     AtomicInteger n = new AtomicInteger();
-    Grant.TokenExchange g = Grant.tokenExchange(() -> "subject-" + n.incrementAndGet());
-    assertThat(g.parameters()).containsEntry("subject_token", "subject-1");
-    assertThat(g.parameters()).containsEntry("subject_token", "subject-2");
+    TokenExchangeGrant g = Grant.tokenExchange(() -> "subject-" + n.incrementAndGet());
+    assertThat(form(g)).containsEntry("subject_token", "subject-1");
+    assertThat(form(g)).containsEntry("subject_token", "subject-2");
     assertThat(g.canReauthenticate()).isTrue();
     assertThat(g.withActorToken(ACTOR, TokenType.ACCESS_TOKEN).canReauthenticate()).isFalse();
     assertThat(g.withActorToken(() -> ACTOR, TokenType.ACCESS_TOKEN).canReauthenticate()).isTrue();
@@ -69,8 +74,8 @@ class TokenExchangeGrantTest {
 
   @Test
   void tokenExchange_supplierGivesNothing_exactError() {
-    Grant.TokenExchange g = Grant.tokenExchange(() -> "");
-    assertThatThrownBy(g::parameters)
+    TokenExchangeGrant g = Grant.tokenExchange(() -> "");
+    assertThatThrownBy(() -> form(g))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the subject token supplier gave no token");
   }
@@ -93,14 +98,14 @@ class TokenExchangeGrantTest {
     assertThatThrownBy(() -> Grant.tokenExchange(""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("subjectToken must not be empty");
-    Grant.TokenExchange g = Grant.tokenExchange(SUBJECT).withAudience("a");
+    TokenExchangeGrant g = Grant.tokenExchange(SUBJECT).withAudience("a");
     assertThatThrownBy(() -> g.withAudience("b"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("audience was already set to a");
     assertThatThrownBy(() -> g.withResource(URI.create("relative/path")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("absolute URI");
-    Grant.TokenExchange acting = g.withActorToken(ACTOR, TokenType.ACCESS_TOKEN);
+    TokenExchangeGrant acting = g.withActorToken(ACTOR, TokenType.ACCESS_TOKEN);
     assertThatThrownBy(() -> acting.withActorToken(ACTOR, TokenType.ACCESS_TOKEN))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("actorToken was already set");

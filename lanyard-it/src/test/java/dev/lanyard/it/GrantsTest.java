@@ -12,6 +12,7 @@ import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.grant.PasswordGrant;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
@@ -105,7 +106,7 @@ class GrantsTest {
     TokenSession withoutCode = Kc.password("cli", "carol", "carol-password").build();
     assertThatThrownBy(withoutCode::token).isInstanceOf(ProviderErrorException.class);
 
-    Grant.Password grant =
+    PasswordGrant grant =
         Grant.password("carol", "carol-password")
             .withScope(Scope.of("openid email"))
             .withOneTimeCode(Totp.now(Totp.CAROL_SECRET));

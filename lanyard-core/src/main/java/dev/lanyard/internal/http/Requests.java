@@ -29,9 +29,15 @@ public final class Requests {
   /** A form POST, authenticated as {@code client} (form parameters or Basic header). */
   public static HttpRequest form(
       Transport transport, URI uri, ClientAuthentication client, Map<String, String> parameters) {
+    ClientProof proof = ClientProof.of(client, uri);
     Map<String, String> form = new LinkedHashMap<>(parameters);
-    client.addFormParameters(form);
-    return form(transport, uri, form, client.authorizationHeader());
+    form.putAll(proof.parameters());
+    HttpRequest.Builder b =
+        base(transport, uri, JSON)
+            .header("Content-Type", FORM)
+            .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
+    proof.headers().forEach(b::header);
+    return b.build();
   }
 
   /** A form POST with an optional {@code Authorization} header. */

@@ -7,19 +7,16 @@ import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.grant.TokenRequest;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,21 +53,28 @@ public final class TokenEndpoint {
   }
 
   /** Sends a token request and returns the tokens, or throws the provider's error. */
-  public TokenSet fetch(Map<String, String> parameters, Scope requested, boolean replayable)
-      throws IOException {
-    return request(parameters, requested, replayable).orThrow();
+  public TokenSet fetch(TokenRequest request) throws IOException {
+    return request(request).orThrow();
   }
 
   /** Sends a token request; an OAuth error comes back as a {@link TokenResponse.Failure}. */
-  public TokenResponse request(Map<String, String> parameters, Scope requested, boolean replayable)
-      throws IOException {
+  public TokenResponse request(TokenRequest request) throws IOException {
     Instant sentAt = clock.instant();
     HttpResponse<String> response =
-        postForm(transport, endpoint, client, parameters, replayable, "the token endpoint");
-    return parse(response, sentAt, requested, defaultLifetime, "the token endpoint");
+        postForm(
+            transport,
+            endpoint,
+            client,
+            request.form(),
+            request.replayable(),
+            "the token endpoint");
+    return parse(response, sentAt, request.scope(), defaultLifetime, "the token endpoint");
   }
 
-  /** Posts an authenticated form to a provider endpoint, with the transport's retries. */
+  /**
+   * Posts a form to a provider endpoint with the client's proof (headers and parameters, made for
+   * this request), with the transport's retries.
+   */
   public static HttpResponse<String> postForm(
       Transport transport,
       URI uri,
@@ -79,29 +83,8 @@ public final class TokenEndpoint {
       boolean replayable,
       String what)
       throws IOException {
-    Map<String, String> form = new LinkedHashMap<>(parameters);
-    client.addFormParameters(form);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(transport.requestTimeout())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
-    client.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
-    return Exchange.send(transport, request.build(), replayable, what);
-  }
-
-  public static String formEncode(Map<String, String> form) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, String> e : form.entrySet()) {
-      if (sb.length() > 0) {
-        sb.append('&');
-      }
-      sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-    }
-    return sb.toString();
+    return Exchange.of(transport)
+        .send(Requests.form(transport, uri, client, parameters), replayable, what);
   }
 
   /**

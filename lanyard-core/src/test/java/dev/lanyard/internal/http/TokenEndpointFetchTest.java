@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
-import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.grant.TokenRequest;
+import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.session.FakeClock;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -64,8 +65,7 @@ class TokenEndpointFetchTest {
   }
 
   private TokenSet fetchClientCredentials() throws IOException {
-    Grant.ClientCredentials g = Grant.clientCredentials();
-    return endpoint.fetch(g.parameters(), g.scope(), g.replayable());
+    return endpoint.fetch(TokenRequests.of(Grant.clientCredentials()));
   }
 
   @Test
@@ -138,8 +138,8 @@ class TokenEndpointFetchTest {
             "application/json",
             "{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}"));
 
-    Grant.RefreshToken g = Grant.refreshToken("rt-1");
-    assertThatThrownBy(() -> endpoint.fetch(g.parameters(), Scope.EMPTY, g.replayable()))
+    TokenRequest refresh = TokenRequests.of(Grant.refreshToken("rt-1"));
+    assertThatThrownBy(() -> endpoint.fetch(refresh))
         .isInstanceOfSatisfying(
             ProviderErrorException.class,
             e -> {
@@ -154,7 +154,7 @@ class TokenEndpointFetchTest {
   void request_oauthError_comesBackAsFailure() throws IOException {
     server.enqueue(answer(400, "application/json", "{\"error\":\"authorization_pending\"}"));
 
-    TokenResponse r = endpoint.request(Grant.clientCredentials().parameters(), Scope.EMPTY, true);
+    TokenResponse r = endpoint.request(TokenRequests.of(Grant.clientCredentials()));
 
     assertThat(r)
         .isInstanceOfSatisfying(

@@ -9,6 +9,7 @@ import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.grant.TokenExchangeGrant;
 import dev.lanyard.it.support.Keycloak;
 import dev.lanyard.session.TokenSession;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class TokenExchangeTest {
   @Test
   void exchange_fixedSubjectToken_usedOnceThenLoginRequired() throws Exception {
     TokenSet user = Realm.alice(Keycloak.CLIENT_CLI).token();
-    Grant.TokenExchange grant = Grant.tokenExchange(user.accessToken()).withAudience(API);
+    TokenExchangeGrant grant = Grant.tokenExchange(user.accessToken()).withAudience(API);
     TokenSession exchanged = Realm.service(grant);
 
     assertThat(exchanged.token().accessToken()).isNotEmpty();
