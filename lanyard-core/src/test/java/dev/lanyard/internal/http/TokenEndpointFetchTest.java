@@ -9,7 +9,7 @@ import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
-import dev.lanyard.session.FakeClock;
+import dev.lanyard.testing.FakeClock;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
