@@ -114,6 +114,6 @@ final class ProviderPlugins {
             + " has no bearer token for token, exec or git-credential (profile '"
             + profile
             + "'): its API requests are signed one by one; sign them with the library's"
-            + " RequestAuthenticator (CallbackProvider.authenticator)");
+            + " RequestAuthorizer (CallbackProvider.authenticator)");
   }
 }

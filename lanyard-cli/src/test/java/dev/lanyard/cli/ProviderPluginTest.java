@@ -159,7 +159,7 @@ class ProviderPluginTest {
           .singleElement()
           .asString()
           .startsWith("lanyard: labarchives has no bearer token")
-          .contains("RequestAuthenticator");
+          .contains("RequestAuthorizer");
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Presents a session to an API that only speaks HTTP Basic: a fixed login, and the current access
@@ -18,7 +19,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>For every request through an HTTP integration, with refresh after a 401, use {@link
- * SessionAuthorizer#basic(TokenSession, String)} instead.
+ * RequestAuthorizer#basic(TokenSession, String)} instead.
  */
 public final class BasicBridge {
   /** The login B-Fabric expects with an OAuth access token as the password. */
@@ -41,7 +42,7 @@ public final class BasicBridge {
   }
 
   /** {@code "Basic " + base64(login + ":" + accessToken)}, the bytes in UTF-8. */
-  public static String encode(String login, String accessToken) {
+  static String encode(String login, String accessToken) {
     checkLogin(login);
     Objects.requireNonNull(accessToken, "accessToken");
     byte[] pair = (login + ':' + accessToken).getBytes(StandardCharsets.UTF_8);
@@ -52,7 +53,7 @@ public final class BasicBridge {
    * The access token in a Basic header value made by {@link #encode} with this login; empty when
    * the value is anything else.
    */
-  public static Optional<String> decode(String login, String headerValue) {
+  static Optional<String> decode(String login, @Nullable String headerValue) {
     if (headerValue == null || !headerValue.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Optional.empty();
     }

@@ -17,6 +17,16 @@ final class Challenges {
   private Challenges() {}
 
   /**
+   * True for a 401 that a new token may cure: any 401 except one whose {@code Bearer} challenge
+   * says {@code error="insufficient_scope"} or {@code error="invalid_request"}.
+   *
+   * @param wwwAuthenticate all {@code WWW-Authenticate} header values of the response
+   */
+  static boolean isRefreshCase(int status, List<String> wwwAuthenticate) {
+    return status == 401 && refreshMayHelp(wwwAuthenticate);
+  }
+
+  /**
    * True unless a {@code Bearer} challenge says {@code insufficient_scope} or {@code
    * invalid_request}: no header, {@code invalid_token}, no error, or another scheme (a Basic bridge
    * API) all mean the token may be what the server refused.

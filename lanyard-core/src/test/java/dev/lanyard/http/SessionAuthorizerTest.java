@@ -7,82 +7,86 @@ import dev.lanyard.NoCredentialsException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.session.TokenSession;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Bearer and the Basic bridge on a session: headers, the hot path, and the 401 rules. */
 class SessionAuthorizerTest {
   private static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln";
+  private static final URI API = URI.create("https://api.example.org/x");
   private final TokenSession session = TokenSession.builder().grant(Grant.staticToken(JWT)).build();
+
+  private static String header(Authorization a) {
+    return a.headers().get("Authorization");
+  }
 
   @Test
   void authorize_bearer_headerOfTheSessionsToken() throws Exception {
-    AuthorizationHeader h = SessionAuthorizer.bearer(session).authorize();
-    assertThat(h.value()).isEqualTo("Bearer " + JWT);
-    assertThat(h.accessToken()).isEqualTo(JWT);
-    assertThat(h.scheme()).isEqualTo("Bearer");
+    Authorization a = RequestAuthorizer.bearer(session).authorize("GET", API);
+    assertThat(a.headers()).containsExactly(Map.entry("Authorization", "Bearer " + JWT));
+    assertThat(a.uri()).isEmpty();
   }
 
   @Test
   void authorize_sameToken_sameInstanceNoAllocation() throws Exception {
-    SessionAuthorizer basic = SessionAuthorizer.basic(session, "__oauth__");
-    assertThat(basic.authorize()).isSameAs(basic.authorize());
+    RequestAuthorizer basic = RequestAuthorizer.basic(session, "__oauth__");
+    assertThat(basic.authorize("GET", API)).isSameAs(basic.authorize("POST", API));
+    RequestAuthorizer bearer = RequestAuthorizer.bearer(session);
+    assertThat(bearer.authorize("GET", API)).isSameAs(bearer.authorize("GET", API));
   }
 
   @Test
   void authorize_basicBridge_base64OfLoginColonJwt() throws Exception {
-    AuthorizationHeader h = SessionAuthorizer.basic(session, "__oauth__").authorize();
-    assertThat(h.value())
+    Authorization a = RequestAuthorizer.basic(session, "__oauth__").authorize("GET", API);
+    assertThat(header(a))
         .isEqualTo(
             "Basic X19vYXV0aF9fOmV5SmhiR2NpT2lKU1V6STFOaUo5LmV5SnpkV0lpT2lKaGJHbGpaU0o5LmMybG4=");
-    assertThat(h.accessToken()).isEqualTo(JWT);
   }
 
   @Test
   void authorize_noCredentials_noCredentialsException() {
-    SessionAuthorizer none = SessionAuthorizer.bearer(TokenSession.builder().build());
-    assertThatThrownBy(none::authorize)
+    RequestAuthorizer none = RequestAuthorizer.bearer(TokenSession.builder().build());
+    assertThatThrownBy(() -> none.authorize("GET", API))
         .isInstanceOf(NoCredentialsException.class)
         .hasMessageStartingWith("no credentials configured");
   }
 
   @Test
   void toString_neverTheToken() throws Exception {
-    AuthorizationHeader h = SessionAuthorizer.basic(session, "__oauth__").authorize();
-    assertThat(h.toString()).isEqualTo("AuthorizationHeader{Basic [redacted]}");
-    assertThat(SessionAuthorizer.basic(session, "__oauth__").toString())
-        .isEqualTo("SessionAuthorizer{Basic __oauth__}");
+    Authorization a = RequestAuthorizer.basic(session, "__oauth__").authorize("GET", API);
+    assertThat(a.toString()).isEqualTo("Authorization{headers=[Authorization]}");
+    assertThat(RequestAuthorizer.basic(session, "__oauth__").toString())
+        .isEqualTo("RequestAuthorizer{Basic __oauth__}");
+    assertThat(RequestAuthorizer.bearer(session).toString()).isEqualTo("RequestAuthorizer{Bearer}");
   }
 
   @Test
-  void recognize_bearer_tokenOfBearerHeadersOnly() {
-    SessionAuthorizer bearer = SessionAuthorizer.bearer(session);
-    assertThat(bearer.recognize("Bearer abc"))
-        .map(AuthorizationHeader::accessToken)
-        .contains("abc");
-    assertThat(bearer.recognize("Basic X19vYXV0aF9fOmFiYw==")).isEmpty();
-    assertThat(bearer.recognize(null)).isEmpty();
-    assertThat(bearer.recognize("Bearer")).isEmpty();
+  void accessToken_bearer_tokenAfterTheScheme() {
+    SessionAuthorizer.Bearer bearer = new SessionAuthorizer.Bearer(session);
+    assertThat(bearer.accessToken("Bearer abc")).contains("abc");
+    assertThat(bearer.accessToken("Bearer")).isEmpty();
+    assertThat(bearer.accessToken("Bearer  ")).isEmpty();
   }
 
   @Test
-  void recognize_basic_tokenOnlyWithTheSameLogin() {
-    SessionAuthorizer basic = SessionAuthorizer.basic(session, "__oauth__");
-    assertThat(basic.recognize(BasicBridge.encode("__oauth__", JWT)))
-        .map(AuthorizationHeader::accessToken)
-        .contains(JWT);
-    assertThat(basic.recognize(BasicBridge.encode("alice", JWT))).isEmpty();
-    assertThat(basic.recognize("Bearer " + JWT)).isEmpty();
-    assertThat(basic.recognize("Basic %%%")).isEmpty();
+  void accessToken_basic_tokenOnlyWithTheSameLogin() {
+    SessionAuthorizer.Basic basic = new SessionAuthorizer.Basic(session, "__oauth__");
+    assertThat(basic.accessToken(BasicBridge.encode("__oauth__", JWT))).contains(JWT);
+    assertThat(basic.accessToken(BasicBridge.encode("alice", JWT))).isEmpty();
+    assertThat(basic.accessToken("Bearer " + JWT)).isEmpty();
+    assertThat(basic.accessToken("Basic %%%")).isEmpty();
   }
 
   @Test
   void basic_loginWithColon_refusedWithExactMessage() {
-    assertThatThrownBy(() -> SessionAuthorizer.basic(session, "a:b"))
+    assertThatThrownBy(() -> RequestAuthorizer.basic(session, "a:b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("login must not contain ':', was a:b");
-    assertThatThrownBy(() -> SessionAuthorizer.basic(session, ""))
+    assertThatThrownBy(() -> RequestAuthorizer.basic(session, ""))
         .hasMessage("login must not be empty");
   }
 
@@ -99,7 +103,7 @@ class SessionAuthorizerTest {
         "garbage ,,, = \""
       })
   void isRefreshCase_401MayBeCuredByANewToken_true(String challenge) {
-    assertThat(SessionAuthorizer.isRefreshCase(401, List.of(challenge))).isTrue();
+    assertThat(Challenges.isRefreshCase(401, List.of(challenge))).isTrue();
   }
 
   @ParameterizedTest
@@ -112,31 +116,47 @@ class SessionAuthorizerTest {
         "Bearer error=\"Insufficient_Scope\""
       })
   void isRefreshCase_scopeOrRequestError_false(String challenge) {
-    assertThat(SessionAuthorizer.isRefreshCase(401, List.of(challenge))).isFalse();
+    assertThat(Challenges.isRefreshCase(401, List.of(challenge))).isFalse();
   }
 
   @Test
   void isRefreshCase_severalHeaders_anyNoCureWins() {
     assertThat(
-            SessionAuthorizer.isRefreshCase(
+            Challenges.isRefreshCase(
                 401, List.of("Basic realm=\"x\"", "Bearer error=\"insufficient_scope\"")))
         .isFalse();
-    assertThat(SessionAuthorizer.isRefreshCase(401, List.of())).isTrue();
+    assertThat(Challenges.isRefreshCase(401, List.of())).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {200, 400, 403, 407, 500})
   void isRefreshCase_not401_false(int status) {
-    assertThat(SessionAuthorizer.isRefreshCase(status, List.of("Bearer error=\"invalid_token\"")))
+    assertThat(Challenges.isRefreshCase(status, List.of("Bearer error=\"invalid_token\"")))
         .isFalse();
   }
 
   @Test
   void reauthorize_rejectedTokenNotCurrent_currentTokenWithoutRefresh() throws Exception {
-    SessionAuthorizer bearer = SessionAuthorizer.bearer(session);
-    bearer.authorize();
+    RequestAuthorizer bearer = RequestAuthorizer.bearer(session);
+    Authorization first = bearer.authorize("GET", API);
     TokenSet current = session.current().orElseThrow();
-    AuthorizationHeader retry = bearer.reauthorize(new AuthorizationHeader("Bearer old", "old"));
-    assertThat(retry.accessToken()).isEqualTo(current.accessToken());
+    Authorization old = Authorization.of(Map.of("Authorization", "Bearer old"));
+    Authorization retry = bearer.reauthorize("GET", API, old, ResponseHead.of(401, Map.of()));
+    assertThat(header(retry)).isEqualTo("Bearer " + current.accessToken());
+    assertThat(retry).isSameAs(first);
+  }
+
+  @Test
+  void retryMayHelp_theRefreshCases() {
+    RequestAuthorizer bearer = RequestAuthorizer.bearer(session);
+    Authorization sent = Authorization.of(Map.of("Authorization", "Bearer " + JWT));
+    assertThat(bearer.retryMayHelp(sent, ResponseHead.of(401, Map.of()))).isTrue();
+    assertThat(
+            bearer.retryMayHelp(
+                sent,
+                ResponseHead.of(
+                    401, Map.of("www-authenticate", List.of("Bearer error=insufficient_scope")))))
+        .isFalse();
+    assertThat(bearer.retryMayHelp(sent, ResponseHead.of(403, Map.of()))).isFalse();
   }
 }

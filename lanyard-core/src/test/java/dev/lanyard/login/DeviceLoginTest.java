@@ -10,7 +10,7 @@ import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.client.ClientAuthentication;
-import dev.lanyard.session.FakeClock;
+import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

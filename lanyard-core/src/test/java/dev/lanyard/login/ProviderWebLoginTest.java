@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.session.FakeClock;
+import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package dev.lanyard.login;
 
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.ProviderErrorException;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackResponse;
 import dev.lanyard.login.provider.Credentials;
 import dev.lanyard.login.provider.ProviderIdentity;
-import dev.lanyard.login.provider.RequestAuthenticator;
 import dev.lanyard.login.provider.SecretSignIn;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -92,9 +92,9 @@ class ToyProvider implements CallbackProvider {
   }
 
   @Override
-  public RequestAuthenticator authenticator(Credentials credentials) {
+  public RequestAuthorizer authenticator(Credentials credentials) {
     credentials.requireProvider(id());
-    return RequestAuthenticator.header("X-Toy-Token", credentials.require("token"));
+    return RequestAuthorizer.header("X-Toy-Token", credentials.require("token"));
   }
 
   @Override

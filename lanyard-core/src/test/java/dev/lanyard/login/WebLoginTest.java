@@ -9,7 +9,7 @@ import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.provider.ProviderMetadata;
-import dev.lanyard.session.FakeClock;
+import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

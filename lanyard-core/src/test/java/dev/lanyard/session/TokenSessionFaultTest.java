@@ -10,6 +10,7 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.store.TokenStore;
+import dev.lanyard.testing.FakeClock;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -8,6 +8,7 @@ import dev.lanyard.NoCredentialsException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.store.TokenStore;
+import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

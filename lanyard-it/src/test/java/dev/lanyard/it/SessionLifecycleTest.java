@@ -9,6 +9,7 @@ import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
+import dev.lanyard.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ class SessionLifecycleTest {
 
   @Test
   void expiry_fakeClock_refreshOnlyOnceExpired() throws Exception {
-    FakeClock clock = new FakeClock();
+    FakeClock clock = FakeClock.startingNow();
     int before = Kc.kc().countEvents("REFRESH_TOKEN");
     TokenSession session = alice("cli").clock(clock).build(); // 300 s tokens, 30 s skew
     TokenSet first = session.token();
@@ -62,7 +63,7 @@ class SessionLifecycleTest {
 
   @Test
   void rotation_manyRefreshes_alwaysNewestRefreshTokenAndOldOnesDead() throws Exception {
-    FakeClock clock = new FakeClock();
+    FakeClock clock = FakeClock.startingNow();
     List<TokenSet> seen = new CopyOnWriteArrayList<>();
     TokenStore store = TokenStore.memory();
     TokenSession session = alice("cli").clock(clock).store(store).listener(seen::add).build();
@@ -91,7 +92,7 @@ class SessionLifecycleTest {
   @Test
   void refreshWithoutRotationInResponse_keepsOldRefreshToken() throws Exception {
     // Client credentials never return a refresh token: the session re-grants instead.
-    FakeClock clock = new FakeClock();
+    FakeClock clock = FakeClock.startingNow();
     int before = Kc.kc().countEvents("CLIENT_LOGIN");
     TokenSession session =
         TokenSession.builder()
@@ -110,7 +111,7 @@ class SessionLifecycleTest {
 
   @Test
   void regrant_passwordSessionKilledAtProvider_signsInAgain() throws Exception {
-    FakeClock clock = new FakeClock();
+    FakeClock clock = FakeClock.startingNow();
     TokenSession session = Kc.password("cli", "bob", "bob-password").clock(clock).build();
     TokenSet first = session.token();
     Kc.kc().logoutAllSessions("bob"); // refresh token now dead

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.TokenSet;
 import dev.lanyard.session.TokenSession;
+import dev.lanyard.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ class StampedeTest {
 
   @Test
   void refresh_64ThreadsOnExpiredToken_exactlyOneTokenRequest() throws Exception {
-    FakeClock clock = new FakeClock();
+    FakeClock clock = FakeClock.startingNow();
     TokenSession session = alice("cli").clock(clock).build();
     TokenSet first = session.token();
     clock.advance(Duration.ofMinutes(6));
@@ -52,7 +53,7 @@ class StampedeTest {
 
   @Test
   void refreshAhead_inMargin_callersGetCurrentTokenWhileOneRefreshRuns() throws Exception {
-    FakeClock clock = new FakeClock();
+    FakeClock clock = FakeClock.startingNow();
     CountDownLatch refreshed = new CountDownLatch(2); // the first sign-in, then the refresh
     TokenSession session = alice("cli").clock(clock).listener(t -> refreshed.countDown()).build();
     TokenSet first = session.token();

@@ -1,10 +1,10 @@
 package dev.lanyard.labarchives;
 
+import dev.lanyard.http.Authorization;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.login.ProviderBrowserLogin;
 import dev.lanyard.login.ProviderWebLogin;
-import dev.lanyard.login.provider.AuthenticatedRequest;
 import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.RequestAuthenticator;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -156,9 +156,12 @@ public final class LabArchives {
         .GET();
   }
 
-  /** Signs requests to this API; for HTTP clients that take a {@link RequestAuthenticator}. */
-  public RequestAuthenticator authenticator() {
-    return (method, uri) -> AuthenticatedRequest.of(sign(uri));
+  /**
+   * Signs every request to this API just before it is sent, for Lanyard's HTTP integrations: {@code
+   * AuthenticatedHttpClient.of(http, la.authenticator())}.
+   */
+  public RequestAuthorizer authenticator() {
+    return (method, uri) -> Authorization.of(sign(uri), Map.of());
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.lanyard.labarchives;
 
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackResponse;
 import dev.lanyard.login.provider.Credentials;
 import dev.lanyard.login.provider.ProviderIdentity;
-import dev.lanyard.login.provider.RequestAuthenticator;
 import dev.lanyard.login.provider.SecretSignIn;
 import java.io.IOException;
 import java.net.URI;
@@ -78,7 +78,7 @@ final class LabArchivesProvider implements CallbackProvider {
   }
 
   @Override
-  public RequestAuthenticator authenticator(Credentials credentials) {
+  public RequestAuthorizer authenticator(Credentials credentials) {
     credentials.requireProvider(ID).require(LabArchivesUser.UID);
     return api.authenticator();
   }

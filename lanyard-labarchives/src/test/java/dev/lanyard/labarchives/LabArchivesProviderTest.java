@@ -5,7 +5,9 @@ import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA_UID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.login.provider.AuthenticatedRequest;
+import dev.lanyard.http.AuthenticatedHttpClient;
+import dev.lanyard.http.Authorization;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackProviderFactory;
 import dev.lanyard.login.provider.CallbackResponse;
@@ -84,16 +86,17 @@ class LabArchivesProviderTest {
                     Map.of("login_or_email", ADA, "password", server.passwordToken(ADA))))
             .build();
 
-    HttpRequest signed = provider.authenticator(c).apply(unsigned);
+    RequestAuthorizer signer = provider.authenticator(c);
+    Authorization a = signer.authorize("GET", unsigned.uri());
 
-    assertThat(FakeLabArchivesServer.queryOf(signed.uri())).containsKeys("akid", "expires", "sig");
+    assertThat(FakeLabArchivesServer.queryOf(a.uriFor(unsigned.uri())))
+        .containsKeys("akid", "expires", "sig");
+    assertThat(a.headers()).isEmpty();
     assertThat(
-            HttpClient.newHttpClient()
-                .send(signed, HttpResponse.BodyHandlers.ofString())
+            AuthenticatedHttpClient.of(HttpClient.newHttpClient(), signer)
+                .send(unsigned, HttpResponse.BodyHandlers.ofString())
                 .statusCode())
         .isEqualTo(200);
-    AuthenticatedRequest a = provider.authenticator(c).authenticate("GET", unsigned.uri());
-    assertThat(a.headers()).isEmpty();
   }
 
   @Test

@@ -1,65 +1,57 @@
 package dev.lanyard.okhttp;
 
-import dev.lanyard.http.SessionAuthorizer;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.session.TokenSession;
 import java.util.Objects;
-import okhttp3.Authenticator;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * Signs OkHttp requests in with a Lanyard {@link TokenSession}: an application {@link Interceptor}
- * adds {@code Authorization} to every call, and an {@link Authenticator} answers a 401 by
- * refreshing once.
+ * Authorizes OkHttp calls with a Lanyard {@link RequestAuthorizer}, a session's Bearer token by
+ * default, through one application {@link Interceptor}.
  *
  * <pre>{@code
  * OkHttpClient client = LanyardOkHttp.install(new OkHttpClient.Builder(), session).build();
  * try (Response r = client.newCall(new Request.Builder().url(api).build()).execute()) { ... }
  * }</pre>
  *
- * <p>The rules are {@link SessionAuthorizer}'s, shared with the other integrations:
+ * <p>The steps are {@link RequestAuthorizer}'s, shared with the other integrations:
  *
  * <ul>
- *   <li>a session without credentials fails the call at once with {@link
- *       dev.lanyard.NoCredentialsException}; nothing is sent;
- *   <li>a 401 is answered only when it carried this session's token, is not {@code Bearer
- *       error="insufficient_scope"} or {@code "invalid_request"}, and the body is not {@linkplain
- *       okhttp3.RequestBody#isOneShot() one-shot}: the session refreshes unless another call
- *       already replaced the rejected token, and the request is sent once more;
+ *   <li>every request gets the authorizer's headers (replacing its own of the same name) and is
+ *       sent to the URI it names; a session without credentials fails the call at once with {@link
+ *       dev.lanyard.NoCredentialsException}, and nothing is sent;
+ *   <li>a response the authorizer calls worth a retry (for a session: a 401 that is not {@code
+ *       Bearer error="insufficient_scope"} or {@code "invalid_request"}) is closed and the request
+ *       sent once more, re-authorized (the session refreshes unless another call already replaced
+ *       the rejected token), when the body is not {@linkplain okhttp3.RequestBody#isOneShot()
+ *       one-shot} and the request that got the answer still carried the credentials;
  *   <li>a call is retried at most once: a second 401 is returned as it is; a failed refresh fails
  *       the call with its error (e.g. {@link dev.lanyard.LoginRequiredException}).
  * </ul>
  *
- * <p>For an API that only speaks Basic, pass {@code SessionAuthorizer.basic(session, "__oauth__")}.
- * Add the interceptor as an application interceptor ({@code addInterceptor}), not a network
- * interceptor: OkHttp then drops the header when a redirect leaves the host, and the authenticator
- * stays away from requests that do not carry the session's token.
+ * <p>An application interceptor ({@code addInterceptor}), not a network interceptor: OkHttp then
+ * drops {@code Authorization} when a redirect leaves the host, and the retry repeats the whole
+ * call, redirects included. OkHttp's own {@code authenticator} stays free (e.g. for a proxy); give
+ * it nothing that answers this API's 401s.
  */
 public final class LanyardOkHttp {
   private LanyardOkHttp() {}
 
-  /** Adds the Bearer interceptor and authenticator of {@code session} to {@code builder}. */
+  /** Adds the interceptor of {@link RequestAuthorizer#bearer(TokenSession)} to {@code builder}. */
   public static OkHttpClient.Builder install(OkHttpClient.Builder builder, TokenSession session) {
-    return install(builder, SessionAuthorizer.bearer(session));
+    return install(builder, RequestAuthorizer.bearer(session));
   }
 
-  /** Adds the interceptor and authenticator of {@code authorizer} to {@code builder}. */
+  /** Adds the interceptor of {@code authorizer} to {@code builder}. */
   public static OkHttpClient.Builder install(
-      OkHttpClient.Builder builder, SessionAuthorizer authorizer) {
+      OkHttpClient.Builder builder, RequestAuthorizer authorizer) {
     Objects.requireNonNull(builder, "builder");
-    return builder.addInterceptor(interceptor(authorizer)).authenticator(authenticator(authorizer));
+    return builder.addInterceptor(interceptor(authorizer));
   }
 
-  /**
-   * The application interceptor alone: adds {@code Authorization} (replacing the request's own),
-   * failing fast without credentials.
-   */
-  public static Interceptor interceptor(SessionAuthorizer authorizer) {
-    return new SessionInterceptor(authorizer);
-  }
-
-  /** The authenticator alone: one refresh and retry after a 401, never a loop. */
-  public static Authenticator authenticator(SessionAuthorizer authorizer) {
-    return new SessionAuthenticator(authorizer);
+  /** The application interceptor alone, to place among others yourself. */
+  public static Interceptor interceptor(RequestAuthorizer authorizer) {
+    return new AuthorizingInterceptor(authorizer);
   }
 }

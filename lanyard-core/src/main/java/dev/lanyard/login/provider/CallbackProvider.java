@@ -1,5 +1,6 @@
 package dev.lanyard.login.provider;
 
+import dev.lanyard.http.RequestAuthorizer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -75,12 +76,12 @@ public interface CallbackProvider {
   }
 
   /**
-   * How API requests are authenticated with these credentials: a signature in the query, a header,
-   * or both.
+   * How API requests are authorized with these credentials: a signature in the query, a header, or
+   * both; any of Lanyard's HTTP integrations takes it.
    *
    * @throws IllegalArgumentException when the credentials belong to another provider
    */
-  RequestAuthenticator authenticator(Credentials credentials);
+  RequestAuthorizer authenticator(Credentials credentials);
 
   /**
    * Who the credentials sign in, for a status display; from the credentials alone, no I/O.

@@ -10,7 +10,7 @@ import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.internal.grant.TokenRequest;
 import dev.lanyard.internal.grant.TokenRequests;
-import dev.lanyard.session.FakeClock;
+import dev.lanyard.testing.FakeClock;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;

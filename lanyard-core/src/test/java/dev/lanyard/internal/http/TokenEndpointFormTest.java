@@ -8,7 +8,7 @@ import dev.lanyard.grant.Grant;
 import dev.lanyard.grant.PasswordGrant;
 import dev.lanyard.grant.TokenExchangeGrant;
 import dev.lanyard.internal.grant.TokenRequests;
-import dev.lanyard.session.FakeClock;
+import dev.lanyard.testing.FakeClock;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
-import dev.lanyard.http.SessionAuthorizer;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.it.http.Integration.Answer;
 import dev.lanyard.it.support.Keycloak;
 import dev.lanyard.session.TokenSession;
@@ -57,7 +57,7 @@ class ConcurrentExpiryTest {
     List<Answer> answers = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(32);
     try (ProtectedApi api = new ProtectedApi();
-        Integration.Api client = integration.client(SessionAuthorizer.bearer(session))) {
+        Integration.Api client = integration.client(RequestAuthorizer.bearer(session))) {
       long start = System.nanoTime();
       List<Future<Answer>> calls = new ArrayList<>();
       for (int wave = 0; wave < WAVES; wave++) {

@@ -8,7 +8,7 @@ import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.http.BasicBridge;
-import dev.lanyard.http.SessionAuthorizer;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.it.http.Integration.Answer;
 import dev.lanyard.it.support.Keycloak;
 import dev.lanyard.session.TokenSession;
@@ -54,7 +54,7 @@ class HttpIntegrationsTest {
   void request_signedInSession_succeedsWithTheUsersIdentity(Integration integration)
       throws Exception {
     TokenSession session = alice(Keycloak.CLIENT_CLI);
-    try (Integration.Api client = integration.client(SessionAuthorizer.bearer(session))) {
+    try (Integration.Api client = integration.client(RequestAuthorizer.bearer(session))) {
       assertThat(client.get(api.whoami())).isEqualTo(new Answer(200, "alice"));
       assertThat(client.get(api.whoami())).isEqualTo(new Answer(200, "alice"));
     }
@@ -69,7 +69,7 @@ class HttpIntegrationsTest {
   void request_tokenRevokedAtProvider_401RefreshesAndTheRetrySucceeds(Integration integration)
       throws Exception {
     TokenSession session = alice(Keycloak.CLIENT_CLI);
-    try (Integration.Api client = integration.client(SessionAuthorizer.bearer(session))) {
+    try (Integration.Api client = integration.client(RequestAuthorizer.bearer(session))) {
       assertThat(client.get(api.whoami()).status()).isEqualTo(200);
       String revoked = session.current().orElseThrow().accessToken();
 
@@ -89,7 +89,7 @@ class HttpIntegrationsTest {
   @EnumSource(Integration.class)
   void basicBridge_sendsBasicOfOauthLoginAndTheJwt(Integration integration) throws Exception {
     TokenSession session = alice(Keycloak.CLIENT_CLI);
-    SessionAuthorizer bridge = SessionAuthorizer.basic(session, BasicBridge.B_FABRIC_LOGIN);
+    RequestAuthorizer bridge = RequestAuthorizer.basic(session, BasicBridge.B_FABRIC_LOGIN);
     try (Integration.Api client = integration.client(bridge)) {
       assertThat(client.get(api.whoami())).isEqualTo(new Answer(200, "alice"));
     }
@@ -111,7 +111,7 @@ class HttpIntegrationsTest {
             .issuer(URI.create(Keycloak.get().issuer()))
             .client(ClientAuthentication.none(Keycloak.CLIENT_CLI))
             .build();
-    try (Integration.Api client = integration.client(SessionAuthorizer.bearer(anonymous))) {
+    try (Integration.Api client = integration.client(RequestAuthorizer.bearer(anonymous))) {
       assertThatThrownBy(() -> client.get(api.whoami()))
           .isInstanceOf(NoCredentialsException.class)
           .hasMessageStartingWith("no credentials configured");

@@ -1,7 +1,7 @@
 package dev.lanyard.it.http;
 
 import dev.lanyard.http.AuthenticatedHttpClient;
-import dev.lanyard.http.SessionAuthorizer;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.httpclient5.LanyardHttpClient5;
 import dev.lanyard.okhttp.LanyardOkHttp;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 enum Integration {
   JAVA_NET_HTTP {
     @Override
-    Api client(SessionAuthorizer authorizer) {
+    Api client(RequestAuthorizer authorizer) {
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
@@ -53,7 +53,7 @@ enum Integration {
 
   OKHTTP {
     @Override
-    Api client(SessionAuthorizer authorizer) {
+    Api client(RequestAuthorizer authorizer) {
       OkHttpClient client =
           LanyardOkHttp.install(new OkHttpClient.Builder(), authorizer)
               .callTimeout(Duration.ofSeconds(60))
@@ -78,7 +78,7 @@ enum Integration {
 
   HTTPCLIENT5 {
     @Override
-    Api client(SessionAuthorizer authorizer) {
+    Api client(RequestAuthorizer authorizer) {
       CloseableHttpClient client =
           LanyardHttpClient5.install(HttpClients.custom(), authorizer)
               // The default pool allows 5 connections per route: too few for 32 callers.
@@ -108,7 +108,7 @@ enum Integration {
   };
 
   /** A client of this integration that signs requests in with {@code authorizer}. */
-  abstract Api client(SessionAuthorizer authorizer);
+  abstract Api client(RequestAuthorizer authorizer);
 
   /** GET and read the whole answer. */
   interface Api extends AutoCloseable {

@@ -1,5 +1,7 @@
 package dev.lanyard.it.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +62,19 @@ final class ProtectedApi implements AutoCloseable {
     server.start();
   }
 
+  /** The password of a Basic header with this user name, decoded here as any server would. */
+  private static Optional<String> basicPassword(String user, String authorization) {
+    String pair;
+    try {
+      pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
+    return pair.startsWith(user + ':') && pair.length() > user.length() + 1
+        ? Optional.of(pair.substring(user.length() + 1))
+        : Optional.empty();
+  }
+
   URI whoami() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/whoami");
   }
@@ -70,9 +86,7 @@ final class ProtectedApi implements AutoCloseable {
       authorizations.add(String.valueOf(authorization));
       boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
       Optional<String> token =
-          basic
-              ? BasicBridge.decode(BasicBridge.B_FABRIC_LOGIN, authorization)
-              : bearer(authorization);
+          basic ? basicPassword(BasicBridge.B_FABRIC_LOGIN, authorization) : bearer(authorization);
       token.ifPresent(tokens::add);
       Optional<String> user = token.isEmpty() ? Optional.empty() : userOf(token.get());
       if (user.isEmpty()) {
