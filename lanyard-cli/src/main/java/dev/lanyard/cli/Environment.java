@@ -1,7 +1,6 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.login.BrowserLauncher;
-import dev.lanyard.login.BrowserLaunchers;
 import dev.lanyard.transport.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.Console;
@@ -103,7 +102,7 @@ public record Environment(
   private static final class SystemBrowser implements BrowserLauncher {
     @Override
     public void open(java.net.URI uri) throws java.io.IOException {
-      BrowserLaunchers.system().open(uri);
+      BrowserLauncher.system().open(uri);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Setting;
 import dev.lanyard.login.BrowserLauncher;
+import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.login.ProviderBrowserLogin;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.Credentials;
@@ -83,14 +84,19 @@ final class ProviderSignIn {
     boolean terminal = env.stderrTerminal();
     BrowserLauncher launcher = cmd.noBrowser ? BrowserLauncher.NONE : env.browser();
     Duration timeout = s.effective().duration(Setting.TIMEOUT).orElse(BROWSER_TIMEOUT);
-    ProviderBrowserLogin.Builder b =
-        ProviderBrowserLogin.builder(provider)
-            .timeout(timeout)
-            .launcher(launcher)
-            .printer(line -> Countdown.println(err, terminal, line));
-    s.effective().port().ifPresent(b::port); // else the provider's own port (LabArchives: 8089)
-    s.text(Setting.CALLBACK_PATH).ifPresent(b::callbackPath); // else random per sign-in
-    ProviderBrowserLogin login = b.build();
+    LoopbackOptions options =
+        LoopbackOptions.defaults()
+            .withTimeout(timeout)
+            .withLauncher(launcher)
+            .withPrinter(line -> Countdown.println(err, terminal, line));
+    // Else the provider's own port (LabArchives: 8089), and a random path per sign-in.
+    if (s.effective().port().isPresent()) {
+      options = options.withPort(s.effective().port().get());
+    }
+    if (s.text(Setting.CALLBACK_PATH).isPresent()) {
+      options = options.withCallbackPath(s.text(Setting.CALLBACK_PATH).get());
+    }
+    ProviderBrowserLogin login = ProviderBrowserLogin.builder(provider).loopback(options).build();
     login.start();
     CancelOnExit hook = CancelOnExit.register(login::cancel);
     Countdown countdown =

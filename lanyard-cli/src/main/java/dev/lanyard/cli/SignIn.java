@@ -13,6 +13,7 @@ import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.BrowserLogin;
 import dev.lanyard.login.DeviceLogin;
 import dev.lanyard.login.LoginResult;
+import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.verify.IdTokenVerifier;
@@ -66,6 +67,26 @@ final class SignIn {
     return providers.client(cmd.provider.clientSecretEnv, cmd.provider.clientSecretFile);
   }
 
+  /**
+   * How the browser login waits: the timeout, launcher and printer, and the configured port and
+   * path.
+   */
+  private LoopbackOptions loopbackOptions(
+      Duration timeout, BrowserLauncher launcher, boolean terminal) {
+    LoopbackOptions options =
+        LoopbackOptions.defaults()
+            .withTimeout(timeout)
+            .withLauncher(launcher)
+            .withPrinter(line -> Countdown.println(err, terminal, line));
+    if (s.effective().port().isPresent()) {
+      options = options.withPort(s.effective().port().get());
+    }
+    if (s.text(Setting.CALLBACK_PATH).isPresent()) {
+      options = options.withCallbackPath(s.text(Setting.CALLBACK_PATH).get());
+    }
+    return options;
+  }
+
   private Result browser() throws IOException {
     boolean terminal = env.stderrTerminal();
     // Without a display the system launcher fails and the login says what to do instead.
@@ -77,12 +98,8 @@ final class SignIn {
             .client(client())
             .scope(s.scope())
             .transport(env.transport())
-            .timeout(timeout)
-            .launcher(launcher)
-            .printer(line -> Countdown.println(err, terminal, line));
+            .loopback(loopbackOptions(timeout, launcher, terminal));
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
-    s.effective().port().ifPresent(b::port);
-    s.text(Setting.CALLBACK_PATH).ifPresent(b::callbackPath);
     s.parameters().forEach(b::parameter);
     BrowserLogin login = b.build();
     login.start();

@@ -1,14 +1,14 @@
 package dev.lanyard.login;
 
 import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.internal.loopback.LoopbackRun;
 import dev.lanyard.provider.ProviderMetadata;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs a person in with their browser: authorization code with PKCE, answered on a loopback
@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  *     .client(ClientAuthentication.none("lab-cli"))
  *     .scope(Scope.of("offline_access"))
  *     .loginHint("ada@example.org")
+ *     .loopback(LoopbackOptions.defaults().withTimeout(Duration.ofMinutes(2)))
  *     .build();
  * LoginResult result = login.login();   // prints the URL, opens the browser, waits
  * store.save(result.tokens());
@@ -37,25 +38,21 @@ import java.util.function.Consumer;
  */
 public final class BrowserLogin {
   private final LoginConfig config;
-  private final int port;
+  private final LoopbackOptions options;
   private final String callbackPath;
-  private final Duration timeout;
   private final LoopbackRun<LoginResult> run;
 
   private BrowserLogin(Builder b) {
     this.config = b.config();
-    this.port = b.port;
-    this.callbackPath = b.callbackPath;
-    this.timeout = b.timeout;
+    this.options = b.options;
+    this.callbackPath = b.options.callbackPath().orElse("/callback");
     this.run =
-        new LoopbackRun<>(
-            b.port,
-            b.timeout,
-            b.launcher,
-            b.printer,
+        b.options.run(
+            b.options.port().orElse(0),
             "Sign in with a device code instead (device login), or forward the port");
   }
 
+  /** A builder; a provider and a client are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -87,7 +84,7 @@ public final class BrowserLogin {
     return begin(loginHint);
   }
 
-  private URI begin(String hint) throws IOException {
+  private URI begin(@Nullable String hint) throws IOException {
     run.checkIdle();
     ProviderMetadata m = config.provider();
     config.authorizationEndpoint(m);
@@ -96,7 +93,9 @@ public final class BrowserLogin {
           URI redirect = URI.create("http://127.0.0.1:" + boundPort + callbackPath);
           PendingLogin pending =
               PendingLogin.create(
-                  redirect, config.expectedEmail(hint), config.clock().instant().plus(timeout));
+                  redirect,
+                  config.expectedEmail(hint),
+                  config.clock().instant().plus(options.timeout()));
           URI url = config.authorizationUrl(m, pending, hint, Map.of());
           LoopbackCallback callback =
               new LoopbackCallback(
@@ -125,25 +124,12 @@ public final class BrowserLogin {
     run.cancel();
   }
 
-  static IOException rethrow(Throwable cause) {
-    if (cause instanceof IOException io) {
-      return io;
-    }
-    if (cause instanceof RuntimeException re) {
-      throw re;
-    }
-    if (cause instanceof Error err) {
-      throw err;
-    }
-    return new IOException(String.valueOf(cause), cause);
-  }
-
   @Override
   public String toString() {
     return "BrowserLogin{"
         + config
         + ", port="
-        + (port == 0 ? "any" : port)
+        + (options.port().orElse(0) == 0 ? "any" : options.port().getAsInt())
         + ", callbackPath="
         + callbackPath
         + '}';
@@ -151,11 +137,7 @@ public final class BrowserLogin {
 
   /** Builds a {@link BrowserLogin}; a provider and a client are required. */
   public static final class Builder extends LoginBuilder<Builder> {
-    private int port;
-    private String callbackPath = "/callback";
-    private Duration timeout = Duration.ofMinutes(5);
-    private BrowserLauncher launcher = BrowserLaunchers.system();
-    private Consumer<String> printer = line -> System.err.println(line);
+    private LoopbackOptions options = LoopbackOptions.defaults();
 
     private Builder() {}
 
@@ -165,41 +147,15 @@ public final class BrowserLogin {
     }
 
     /**
-     * The loopback port, for a provider that only accepts registered redirect URIs with a fixed
-     * port; default 0, any free port (no probe-then-bind race: the bound port goes in the URI).
+     * The port, callback path, timeout, launcher and printer; default {@link
+     * LoopbackOptions#defaults()}: any free port, {@code /callback}, 300 s, the system browser.
      */
-    public Builder port(int port) {
-      this.port = LoopbackRun.checkPort(port);
+    public Builder loopback(LoopbackOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** The path of the redirect URI; default {@code /callback}. */
-    public Builder callbackPath(String path) {
-      this.callbackPath = LoopbackRun.checkCallbackPath(path);
-      return this;
-    }
-
-    /** How long to wait for the person; default 300 s. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Durations.positive(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * How the browser is opened; default {@link BrowserLaunchers#system()}, none with {@link
-     * BrowserLauncher#NONE}.
-     */
-    public Builder launcher(BrowserLauncher launcher) {
-      this.launcher = Objects.requireNonNull(launcher, "launcher");
-      return this;
-    }
-
-    /** Where messages for the person go, a line at a time; default standard error. */
-    public Builder printer(Consumer<String> printer) {
-      this.printer = Objects.requireNonNull(printer, "printer");
-      return this;
-    }
-
+    /** The login. */
     public BrowserLogin build() {
       return new BrowserLogin(this);
     }

@@ -1,10 +1,12 @@
 package dev.lanyard.login;
 
+import dev.lanyard.internal.oauth.DeviceAuthorization;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person needs to approve a device sign-in (RFC 8628 §3.2): the code to enter, where to
@@ -13,14 +15,14 @@ import java.util.Optional;
 public final class DeviceCode {
   private final String userCode;
   private final URI verificationUri;
-  private final URI verificationUriComplete;
+  private final @Nullable URI verificationUriComplete;
   private final Instant expiresAt;
   private final Duration interval;
 
   DeviceCode(
       String userCode,
       URI verificationUri,
-      URI verificationUriComplete,
+      @Nullable URI verificationUriComplete,
       Instant expiresAt,
       Duration interval) {
     this.userCode = Objects.requireNonNull(userCode, "userCode");
@@ -28,6 +30,15 @@ public final class DeviceCode {
     this.verificationUriComplete = verificationUriComplete;
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     this.interval = Objects.requireNonNull(interval, "interval");
+  }
+
+  static DeviceCode of(DeviceAuthorization.Started started) {
+    return new DeviceCode(
+        started.userCode(),
+        started.verificationUri(),
+        started.verificationUriComplete(),
+        started.expiresAt(),
+        started.interval());
   }
 
   /** The code the person enters, e.g. {@code WDJB-MJHT}. */

@@ -2,6 +2,11 @@ package dev.lanyard.login;
 
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.loopback.Durations;
+import dev.lanyard.internal.oauth.DeviceAuthorization;
+import dev.lanyard.internal.oauth.DevicePoller;
+import dev.lanyard.internal.oauth.Pkce;
+import dev.lanyard.internal.time.Sleeper;
 import dev.lanyard.provider.ProviderMetadata;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +53,8 @@ public final class DeviceLogin {
   private final LoginConfig config;
   private final Duration timeout;
   private final DevicePrompt prompt;
-  private final Boolean pkce;
-  private final Sleeper sleeper;
+  private final @Nullable Boolean pkce;
+  private final @Nullable Sleeper sleeper;
   private final Set<CountDownLatch> running = ConcurrentHashMap.newKeySet();
 
   private DeviceLogin(Builder b) {
@@ -58,6 +65,7 @@ public final class DeviceLogin {
     this.sleeper = b.sleeper;
   }
 
+  /** A builder; a provider and a client are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -74,11 +82,18 @@ public final class DeviceLogin {
       ProviderMetadata m = config.provider();
       Instant giveUp = config.clock().instant().plus(timeout);
       DeviceAuthorization.Started started = authorize(m);
-      prompt.show(started.shown());
-      Instant expiresAt = started.shown().expiresAt();
+      prompt.show(DeviceCode.of(started));
+      Instant expiresAt = started.expiresAt();
       Instant deadline = expiresAt.isBefore(giveUp) ? expiresAt : giveUp;
       TokenSet tokens =
-          new DevicePoller(config, config.tokenEndpoint(m), started, deadline, sleeper, cancelled)
+          new DevicePoller(
+                  config.tokenEndpoint(m),
+                  config.scope(),
+                  config.clock(),
+                  started,
+                  deadline,
+                  sleeper != null ? sleeper : until(cancelled),
+                  cancelled)
               .poll();
       return config.finish(m, tokens, null, config.expectedEmail(config.loginHint().orElse(null)));
     } finally {
@@ -94,17 +109,25 @@ public final class DeviceLogin {
     running.forEach(CountDownLatch::countDown);
   }
 
+  /** Sleeps, and wakes early on {@link #cancel()}. */
+  private static Sleeper until(CountDownLatch cancelled) {
+    return duration -> {
+      boolean unused = cancelled.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+    };
+  }
+
   private DeviceAuthorization.Started authorize(ProviderMetadata m) throws IOException {
     boolean usePkce = pkce != null ? pkce : m.codeChallengeMethods().contains(Pkce.METHOD);
     try {
-      return DeviceAuthorization.request(config, m, usePkce ? Pkce.generate() : null);
+      return DeviceAuthorization.request(
+          config.deviceRequest(), m, usePkce ? Pkce.generate() : null);
     } catch (ProviderErrorException e) {
       // Keycloak, for a client that requires PKCE, without it in discovery:
       // "Missing parameter: code_challenge_method".
       boolean wantsPkce = e.description().map(d -> d.contains("code_challenge")).orElse(false);
       if (pkce == null && !usePkce && wantsPkce) {
         log.debug("the device authorization endpoint requires PKCE; asking again with it");
-        return DeviceAuthorization.request(config, m, Pkce.generate());
+        return DeviceAuthorization.request(config.deviceRequest(), m, Pkce.generate());
       }
       throw e;
     }
@@ -119,8 +142,8 @@ public final class DeviceLogin {
   public static final class Builder extends LoginBuilder<Builder> {
     private Duration timeout = Duration.ofMinutes(15);
     private DevicePrompt prompt = DevicePrompt.printingTo(line -> System.err.println(line));
-    private Boolean pkce;
-    private Sleeper sleeper;
+    private @Nullable Boolean pkce;
+    private @Nullable Sleeper sleeper;
 
     private Builder() {}
 
@@ -159,6 +182,7 @@ public final class DeviceLogin {
       return this;
     }
 
+    /** The login. */
     public DeviceLogin build() {
       return new DeviceLogin(this);
     }

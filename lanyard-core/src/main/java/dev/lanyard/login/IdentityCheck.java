@@ -4,6 +4,7 @@ import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.verify.IdTokenVerifier;
 import dev.lanyard.verify.Identity;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ID-token checks a login runs, in front of {@link IdTokenVerifier}: a seam so unit tests can
@@ -13,7 +14,7 @@ import java.io.IOException;
 interface IdentityCheck {
 
   /** Verifies {@code idToken}; {@code nonce} is null when none is expected (device flow). */
-  Identity verify(String idToken, String nonce) throws IOException;
+  Identity verify(String idToken, @Nullable String nonce) throws IOException;
 
   /** Fails unless the identity's verified e-mail is {@code expectedEmail}. */
   default void requireEmail(Identity identity, String expectedEmail)

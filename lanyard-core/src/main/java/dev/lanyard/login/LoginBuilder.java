@@ -2,6 +2,8 @@ package dev.lanyard.login;
 
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.oauth.AuthorizationUrl;
+import dev.lanyard.internal.oauth.Secrets;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.IdTokenVerifier;
@@ -10,6 +12,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every login builder shares. Each value may be set once: a second call is a mistake
@@ -18,15 +21,15 @@ import java.util.Objects;
  * @param <B> the concrete builder, returned by every setter
  */
 abstract class LoginBuilder<B extends LoginBuilder<B>> {
-  URI issuer;
-  ProviderMetadata provider;
-  ClientAuthentication client;
+  @Nullable URI issuer;
+  @Nullable ProviderMetadata provider;
+  @Nullable ClientAuthentication client;
   Scope scope = Scope.EMPTY;
-  String loginHint;
-  String expectedEmail;
+  @Nullable String loginHint;
+  @Nullable String expectedEmail;
   final Map<String, String> parameters = new LinkedHashMap<>();
-  IdTokenVerifier verifier;
-  IdentityCheck identityCheck;
+  @Nullable IdTokenVerifier verifier;
+  @Nullable IdentityCheck identityCheck;
   Transport transport = Transport.defaults();
   InstantSource clock = InstantSource.system();
   private boolean transportSet;

@@ -8,6 +8,9 @@ import dev.lanyard.internal.grant.AuthorizationCodeGrant;
 import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.TokenEndpoint;
+import dev.lanyard.internal.oauth.AuthorizationUrl;
+import dev.lanyard.internal.oauth.DeviceAuthorization;
+import dev.lanyard.internal.oauth.Secrets;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.IdTokenVerifier;
@@ -18,7 +21,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every login shares once built: the provider (given, or discovered on first use), the client,
@@ -28,29 +33,30 @@ final class LoginConfig {
   /** The lifetime assumed when a token response gives none (as the session assumes). */
   private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
-  private final URI issuer;
+  private final @Nullable URI issuer;
   private final ClientAuthentication client;
   private final Scope scope;
-  private final String loginHint;
-  private final String expectedEmail;
+  private final @Nullable String loginHint;
+  private final @Nullable String expectedEmail;
   private final Map<String, String> parameters;
-  private final IdTokenVerifier verifier;
-  private final IdentityCheck identityCheck;
+  private final @Nullable IdTokenVerifier verifier;
+  private final @Nullable IdentityCheck identityCheck;
   private final Transport transport;
   private final InstantSource clock;
-  private volatile ProviderMetadata provider;
-  private volatile IdentityCheck defaultCheck;
+  private volatile @Nullable ProviderMetadata provider;
+  private volatile @Nullable IdentityCheck defaultCheck;
 
   LoginConfig(LoginBuilder<?> b) {
     if (b.provider == null && b.issuer == null) {
       throw new IllegalStateException("no provider: set issuer(...) or provider(...)");
     }
-    if (b.client == null) {
+    ClientAuthentication c = b.client;
+    if (c == null) {
       throw new IllegalStateException("no client: set client(...)");
     }
     this.issuer = b.issuer;
     this.provider = b.provider;
-    this.client = b.client;
+    this.client = c;
     this.scope = AuthorizationUrl.OPENID.union(b.scope);
     this.loginHint = b.loginHint;
     this.expectedEmail = b.expectedEmail;
@@ -65,7 +71,7 @@ final class LoginConfig {
   ProviderMetadata provider() throws IOException {
     ProviderMetadata m = provider;
     if (m == null) {
-      provider = m = ProviderMetadata.discover(issuer, transport);
+      provider = m = ProviderMetadata.discover(Objects.requireNonNull(issuer), transport);
     }
     return m;
   }
@@ -79,8 +85,9 @@ final class LoginConfig {
     return scope;
   }
 
-  Map<String, String> parameters() {
-    return parameters;
+  /** What a device authorization request sends. */
+  DeviceAuthorization.Request deviceRequest() {
+    return new DeviceAuthorization.Request(transport, client, scope, parameters, clock);
   }
 
   Transport transport() {
@@ -98,7 +105,7 @@ final class LoginConfig {
   /**
    * Whom to expect: the explicit address, else a login hint that looks like an e-mail, else null.
    */
-  String expectedEmail(String hint) {
+  @Nullable String expectedEmail(@Nullable String hint) {
     if (expectedEmail != null) {
       return expectedEmail;
     }
@@ -118,7 +125,7 @@ final class LoginConfig {
 
   /** The authorization URL for a pending login; {@code hint} and {@code extra} may be empty. */
   URI authorizationUrl(
-      ProviderMetadata m, PendingLogin pending, String hint, Map<String, String> extra) {
+      ProviderMetadata m, PendingLogin pending, @Nullable String hint, Map<String, String> extra) {
     Map<String, String> all = new LinkedHashMap<>(parameters);
     all.putAll(extra);
     return AuthorizationUrl.build(
@@ -126,7 +133,8 @@ final class LoginConfig {
         client.clientId(),
         pending.redirectUri(),
         scope,
-        pending,
+        pending.state(),
+        pending.nonce(),
         pending.codeChallenge(),
         hint,
         all);
@@ -148,7 +156,8 @@ final class LoginConfig {
    * Verifies the ID token (with {@code nonce} unless null) and the expected e-mail. On any failure
    * the tokens are dropped: the caller gets an exception and nothing to store.
    */
-  LoginResult finish(ProviderMetadata m, TokenSet tokens, String nonce, String expectedEmail)
+  LoginResult finish(
+      ProviderMetadata m, TokenSet tokens, @Nullable String nonce, @Nullable String expectedEmail)
       throws IOException {
     Optional<String> idToken = tokens.idToken();
     if (idToken.isEmpty()) {

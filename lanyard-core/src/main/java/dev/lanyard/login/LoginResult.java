@@ -4,6 +4,7 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.verify.Identity;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a sign-in: the tokens, and who signed in according to the verified ID token.
@@ -11,9 +12,9 @@ import java.util.Optional;
  */
 public final class LoginResult {
   private final TokenSet tokens;
-  private final Identity identity;
+  private final @Nullable Identity identity;
 
-  LoginResult(TokenSet tokens, Identity identity) {
+  LoginResult(TokenSet tokens, @Nullable Identity identity) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.identity = identity;
   }

@@ -1,5 +1,6 @@
 package dev.lanyard.login;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,10 @@ import java.util.Optional;
  */
 final class MemoryPendingLoginStore implements PendingLoginStore {
   private final Map<String, PendingLogin> pending;
+  private final Duration lifetime;
 
-  MemoryPendingLoginStore(int maxEntries) {
+  MemoryPendingLoginStore(int maxEntries, Duration lifetime) {
+    this.lifetime = lifetime;
     this.pending =
         new LinkedHashMap<>(16, 0.75f, false) {
           private static final long serialVersionUID = 1L;
@@ -35,6 +38,11 @@ final class MemoryPendingLoginStore implements PendingLoginStore {
   public synchronized Optional<PendingLogin> take(String state) {
     Objects.requireNonNull(state, "state");
     return Optional.ofNullable(pending.remove(state));
+  }
+
+  @Override
+  public Duration lifetime() {
+    return lifetime;
   }
 
   synchronized int size() {

@@ -1,9 +1,12 @@
 package dev.lanyard.login;
 
+import dev.lanyard.internal.oauth.Pkce;
+import dev.lanyard.internal.oauth.Secrets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a sign-in that was started remembers until its callback arrives: the {@code state} that
@@ -16,7 +19,7 @@ public final class PendingLogin {
   private final String codeVerifier;
   private final String nonce;
   private final URI redirectUri;
-  private final String expectedEmail;
+  private final @Nullable String expectedEmail;
   private final Instant expiresAt;
 
   private PendingLogin(
@@ -24,7 +27,7 @@ public final class PendingLogin {
       String codeVerifier,
       String nonce,
       URI redirectUri,
-      String expectedEmail,
+      @Nullable String expectedEmail,
       Instant expiresAt) {
     this.state = nonEmpty(state, "state");
     this.codeVerifier = nonEmpty(codeVerifier, "codeVerifier");
@@ -54,7 +57,7 @@ public final class PendingLogin {
         expiresAt);
   }
 
-  static PendingLogin create(URI redirectUri, String expectedEmail, Instant expiresAt) {
+  static PendingLogin create(URI redirectUri, @Nullable String expectedEmail, Instant expiresAt) {
     return new PendingLogin(
         Secrets.random(),
         Pkce.generate().verifier(),
@@ -79,6 +82,7 @@ public final class PendingLogin {
     return nonce;
   }
 
+  /** Where the provider sends the browser back to; the token request repeats it. */
   public URI redirectUri() {
     return redirectUri;
   }

@@ -1,14 +1,16 @@
 package dev.lanyard.login;
 
 import dev.lanyard.LoginTimeoutException;
+import dev.lanyard.internal.loopback.Durations;
+import dev.lanyard.internal.loopback.LoopbackRun;
+import dev.lanyard.internal.oauth.Secrets;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.Credentials;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs a person in with their browser to a {@linkplain CallbackProvider provider plug-in} (a
@@ -22,35 +24,35 @@ import java.util.function.Consumer;
  * CredentialStore.file(path).save(credentials);
  * }</pre>
  *
- * <p>The port is the provider's {@linkplain CallbackProvider#defaultPort() default} (LabArchives:
- * 8089) unless set. The callback path is random for each sign-in unless set: these callbacks carry
- * no {@code state}, so the unguessable path is what keeps another page in the browser from
- * completing or ending the sign-in. A request to another path gets 404; a callback the provider
- * finds incomplete gets 400 and the wait goes on; a refusal ends the login with the provider's
- * error; after the timeout (300 s by default) or {@link #cancel()} it ends with {@link
- * LoginTimeoutException}. {@link #start()} and {@link #await()} split {@link #login()} for
- * notebooks and REPLs.
+ * <p>The {@linkplain LoopbackOptions options} are {@link BrowserLogin}'s. The port is the
+ * provider's {@linkplain CallbackProvider#defaultPort() default} (LabArchives: 8089) unless set.
+ * The callback path is random for each sign-in unless set: these callbacks carry no {@code state},
+ * so the unguessable path is what keeps another page in the browser from completing or ending the
+ * sign-in. A request to another path gets 404; a callback the provider finds incomplete gets 400
+ * and the wait goes on; a refusal ends the login with the provider's error; after the timeout (300
+ * s by default) or {@link #cancel()} it ends with {@link LoginTimeoutException}. {@link #start()}
+ * and {@link #await()} split {@link #login()} for notebooks and REPLs.
  */
 public final class ProviderBrowserLogin {
   private final CallbackProvider provider;
-  private final String callbackPath;
+  private final @Nullable String callbackPath;
   private final LoopbackRun<Credentials> run;
 
   private ProviderBrowserLogin(Builder b) {
     this.provider = b.provider;
-    this.callbackPath = b.callbackPath;
+    this.callbackPath = b.options.callbackPath().orElse(null);
     String advice =
         provider.secretSignIn().isPresent()
             ? "Sign in with credentials copied from "
                 + provider.id()
                 + " instead, or forward the port"
             : "Forward the port";
-    int port = b.port >= 0 ? b.port : provider.defaultPort();
+    int port = b.options.port().orElse(provider.defaultPort());
     if (port < 0 || port > 65535) {
       throw new IllegalStateException(
-          provider.id() + " names an impossible default port " + port + "; set port(...)");
+          provider.id() + " names an impossible default port " + port + "; set a port");
     }
-    this.run = new LoopbackRun<>(port, b.timeout, b.launcher, b.printer, advice);
+    this.run = b.options.run(port, advice);
   }
 
   /** A builder for signing in to {@code provider}. */
@@ -113,52 +115,23 @@ public final class ProviderBrowserLogin {
   /** Builds a {@link ProviderBrowserLogin}. */
   public static final class Builder {
     private final CallbackProvider provider;
-    private int port = -1;
-    private String callbackPath;
-    private Duration timeout = Duration.ofMinutes(5);
-    private BrowserLauncher launcher = BrowserLaunchers.system();
-    private Consumer<String> printer = line -> System.err.println(line);
+    private LoopbackOptions options = LoopbackOptions.defaults();
 
     private Builder(CallbackProvider provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
     }
 
     /**
-     * The loopback port; 0 for any free port. Default: the provider's {@linkplain
-     * CallbackProvider#defaultPort() default port}.
+     * The port, callback path, timeout, launcher and printer; default {@link
+     * LoopbackOptions#defaults()}: the provider's default port, a random path per sign-in, 300 s,
+     * the system browser.
      */
-    public Builder port(int port) {
-      this.port = LoopbackRun.checkPort(port);
+    public Builder loopback(LoopbackOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /**
-     * A fixed callback path, for a provider that only redirects to registered URLs. Default: a
-     * random path for each sign-in, which a fixed one gives up.
-     */
-    public Builder callbackPath(String path) {
-      this.callbackPath = LoopbackRun.checkCallbackPath(path);
-      return this;
-    }
-
-    /** How long to wait for the person; default 300 s. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Durations.positive(timeout, "timeout");
-      return this;
-    }
-
-    /** How the browser is opened; default {@link BrowserLaunchers#system()}. */
-    public Builder launcher(BrowserLauncher launcher) {
-      this.launcher = Objects.requireNonNull(launcher, "launcher");
-      return this;
-    }
-
-    /** Where messages for the person go, a line at a time; default standard error. */
-    public Builder printer(Consumer<String> printer) {
-      this.printer = Objects.requireNonNull(printer, "printer");
-      return this;
-    }
-
+    /** The login. */
     public ProviderBrowserLogin build() {
       return new ProviderBrowserLogin(this);
     }

@@ -2,7 +2,6 @@ package dev.lanyard.login;
 
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.CallbackResponse;
 import dev.lanyard.login.provider.Credentials;
@@ -11,13 +10,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs people in to a web application that owns its callback URL, with a {@linkplain
@@ -40,11 +37,11 @@ import java.util.Optional;
  *
  * <p>These callbacks carry no {@code state} of their own, so the callback URL handed to the
  * provider gets a {@value #STATE_PARAMETER} parameter, remembered in a {@link PendingLoginStore}:
- * good once, for 10 minutes by default. An unknown, reused or expired state is refused with {@link
- * InvalidTokenException}, so a callback cannot sign someone in who did not start the sign-in (login
- * CSRF). A callback the provider finds incomplete is refused with {@link
- * MalformedResponseException} and leaves the sign-in pending; a provider's refusal ends with the
- * provider's error.
+ * good once, for the store's {@link PendingLoginStore#lifetime() lifetime} (10 minutes by default).
+ * An unknown, reused or expired state is refused with {@link InvalidTokenException}, so a callback
+ * cannot sign someone in who did not start the sign-in (login CSRF). A callback the provider finds
+ * incomplete is refused with {@link MalformedResponseException} and leaves the sign-in pending; a
+ * provider's refusal ends with the provider's error.
  */
 public final class ProviderWebLogin {
   /** The query parameter added to the callback URL to tie a callback to its sign-in. */
@@ -52,7 +49,6 @@ public final class ProviderWebLogin {
 
   private final CallbackProvider provider;
   private final PendingLoginStore store;
-  private final Duration lifetime;
   private final Transport transport;
   private final InstantSource clock;
   private final boolean withState;
@@ -60,7 +56,6 @@ public final class ProviderWebLogin {
   private ProviderWebLogin(Builder b) {
     this.provider = b.provider;
     this.store = b.store;
-    this.lifetime = b.lifetime;
     this.transport = b.transport;
     this.clock = b.clock;
     this.withState = b.withState;
@@ -76,18 +71,12 @@ public final class ProviderWebLogin {
    * to. {@code callbackUrl} must be HTTPS (or loopback HTTP) and may have a query of its own.
    */
   public URI loginUrl(URI callbackUrl) throws IOException {
-    Objects.requireNonNull(callbackUrl, "callbackUrl");
-    if (!callbackUrl.isAbsolute()
-        || callbackUrl.getHost() == null
-        || callbackUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "callbackUrl must be an absolute URL with a host and no fragment, was " + callbackUrl);
-    }
-    Endpoints.requireSecure(transport, callbackUrl, "the callback URL");
+    PendingLogins.checkCallbackUrl(callbackUrl, transport);
     if (!withState) {
       return provider.loginUrl(callbackUrl);
     }
-    PendingLogin pending = PendingLogin.create(callbackUrl, null, clock.instant().plus(lifetime));
+    PendingLogin pending =
+        PendingLogin.create(callbackUrl, null, PendingLogins.expiry(store, clock));
     String sep = callbackUrl.getRawQuery() == null ? "?" : "&";
     URI bound =
         URI.create(
@@ -108,7 +97,7 @@ public final class ProviderWebLogin {
   public Credentials complete(Map<String, String> callbackParameters) throws IOException {
     Map<String, String> params =
         new HashMap<>(Objects.requireNonNull(callbackParameters, "callbackParameters"));
-    String state = params.remove(STATE_PARAMETER);
+    @Nullable String state = params.remove(STATE_PARAMETER);
     CallbackResponse response = provider.read(params);
     if (response instanceof CallbackResponse.Incomplete incomplete) {
       throw new MalformedResponseException(
@@ -116,7 +105,7 @@ public final class ProviderWebLogin {
           0);
     }
     if (withState) {
-      take(state);
+      PendingLogins.take(store, state, STATE_PARAMETER, clock);
     }
     if (response instanceof CallbackResponse.Denied denied) {
       throw denied.error();
@@ -124,25 +113,6 @@ public final class ProviderWebLogin {
     Credentials c = provider.redeem((CallbackResponse.Accepted) response);
     c.requireProvider(provider.id());
     return c;
-  }
-
-  private void take(String state) throws InvalidTokenException {
-    if (state == null || state.isEmpty()) {
-      throw new InvalidTokenException(
-          "the callback has no " + STATE_PARAMETER + " parameter; refused");
-    }
-    Optional<PendingLogin> found = store.take(state);
-    if (found.isEmpty()) {
-      throw new InvalidTokenException(
-          "unknown or already used sign-in state; refused (start the sign-in again)");
-    }
-    Instant now = clock.instant();
-    if (!now.isBefore(found.get().expiresAt())) {
-      throw new InvalidTokenException(
-          "the sign-in expired at "
-              + found.get().expiresAt()
-              + "; refused (start the sign-in again)");
-    }
   }
 
   @Override
@@ -154,7 +124,6 @@ public final class ProviderWebLogin {
   public static final class Builder {
     private final CallbackProvider provider;
     private PendingLoginStore store = PendingLoginStore.inMemory();
-    private Duration lifetime = Duration.ofMinutes(10);
     private Transport transport = Transport.defaults();
     private InstantSource clock = InstantSource.system();
     private boolean withState = true;
@@ -163,15 +132,12 @@ public final class ProviderWebLogin {
       this.provider = Objects.requireNonNull(provider, "provider");
     }
 
-    /** Where started sign-ins wait for their callback; default in memory, 10,000 at most. */
+    /**
+     * Where started sign-ins wait for their callback, and for how long; default {@link
+     * PendingLoginStore#inMemory()}: 10,000 at most, 10 minutes each.
+     */
     public Builder pendingLoginStore(PendingLoginStore store) {
       this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /** How long a started sign-in may take; default 10 minutes. */
-    public Builder pendingLoginLifetime(Duration lifetime) {
-      this.lifetime = Durations.positive(lifetime, "pendingLoginLifetime");
       return this;
     }
 
@@ -198,6 +164,7 @@ public final class ProviderWebLogin {
       return this;
     }
 
+    /** The login. */
     public ProviderWebLogin build() {
       return new ProviderWebLogin(this);
     }

@@ -126,6 +126,6 @@ final class SystemBrowserLauncher implements BrowserLauncher {
 
   @Override
   public String toString() {
-    return "BrowserLaunchers.system()";
+    return "BrowserLauncher.system()";
   }
 }

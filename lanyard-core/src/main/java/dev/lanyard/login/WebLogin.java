@@ -2,16 +2,15 @@ package dev.lanyard.login;
 
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.InvalidTokenException;
-import dev.lanyard.internal.http.Endpoints;
+import dev.lanyard.internal.oauth.AuthorizationResponse;
 import dev.lanyard.provider.ProviderMetadata;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs people in to a web application that owns its callback URL: authorization code with PKCE,
@@ -33,22 +32,21 @@ import java.util.Optional;
  * LoginResult result = web.complete(params);
  * }</pre>
  *
- * <p>A state is good once, and for {@link Builder#pendingLoginLifetime(Duration) 10 minutes} by
- * default: an unknown, reused or expired state is refused with {@link InvalidTokenException}. An
- * {@code error} callback ends with {@link AuthorizationDeniedException}; an {@code iss} parameter
- * naming another issuer with {@link InvalidTokenException} (RFC 9207).
+ * <p>A state is good once, and for the store's {@link PendingLoginStore#lifetime() lifetime} (10
+ * minutes by default): an unknown, reused or expired state is refused with {@link
+ * InvalidTokenException}. An {@code error} callback ends with {@link AuthorizationDeniedException};
+ * an {@code iss} parameter naming another issuer with {@link InvalidTokenException} (RFC 9207).
  */
 public final class WebLogin {
   private final LoginConfig config;
   private final PendingLoginStore store;
-  private final Duration lifetime;
 
   private WebLogin(Builder b) {
     this.config = b.config();
     this.store = b.store;
-    this.lifetime = b.lifetime;
   }
 
+  /** A builder; a provider and a client are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,21 +58,14 @@ public final class WebLogin {
 
   /** As {@link #authorizationUrl(URI)}, with a login hint, expected e-mail or extra parameters. */
   public URI authorizationUrl(URI callbackUrl, Options options) throws IOException {
-    Objects.requireNonNull(callbackUrl, "callbackUrl");
     Objects.requireNonNull(options, "options");
-    if (!callbackUrl.isAbsolute()
-        || callbackUrl.getHost() == null
-        || callbackUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "callbackUrl must be an absolute URL with a host and no fragment, was " + callbackUrl);
-    }
-    Endpoints.requireSecure(config.transport(), callbackUrl, "the callback URL");
+    PendingLogins.checkCallbackUrl(callbackUrl, config.transport());
     ProviderMetadata m = config.provider();
     String hint = options.loginHint != null ? options.loginHint : config.loginHint().orElse(null);
     String expected =
         options.expectedEmail != null ? options.expectedEmail : config.expectedEmail(hint);
     PendingLogin pending =
-        PendingLogin.create(callbackUrl, expected, config.clock().instant().plus(lifetime));
+        PendingLogin.create(callbackUrl, expected, PendingLogins.expiry(store, config.clock()));
     URI url = config.authorizationUrl(m, pending, hint, options.parameters);
     store.put(pending);
     return url;
@@ -88,21 +79,7 @@ public final class WebLogin {
   public LoginResult complete(Map<String, String> callbackParameters) throws IOException {
     Map<String, String> params =
         new HashMap<>(Objects.requireNonNull(callbackParameters, "callbackParameters"));
-    String state = params.get("state");
-    if (state == null || state.isEmpty()) {
-      throw new InvalidTokenException("the callback has no state parameter; refused");
-    }
-    Optional<PendingLogin> found = store.take(state);
-    if (found.isEmpty()) {
-      throw new InvalidTokenException(
-          "unknown or already used sign-in state; refused (start the sign-in again)");
-    }
-    PendingLogin pending = found.get();
-    Instant now = config.clock().instant();
-    if (!now.isBefore(pending.expiresAt())) {
-      throw new InvalidTokenException(
-          "the sign-in expired at " + pending.expiresAt() + "; refused (start the sign-in again)");
-    }
+    PendingLogin pending = PendingLogins.take(store, params.get("state"), "state", config.clock());
     ProviderMetadata m = config.provider();
     AuthorizationResponse.checkIssuer(params, m);
     Optional<AuthorizationDeniedException> denied = AuthorizationResponse.error(params);
@@ -121,8 +98,8 @@ public final class WebLogin {
   public static final class Options {
     static final Options NONE = builder().build();
 
-    private final String loginHint;
-    private final String expectedEmail;
+    private final @Nullable String loginHint;
+    private final @Nullable String expectedEmail;
     private final Map<String, String> parameters;
 
     private Options(OptionsBuilder b) {
@@ -131,6 +108,7 @@ public final class WebLogin {
       this.parameters = Map.copyOf(b.delegate.parameters);
     }
 
+    /** A builder; every choice is optional. */
     public static OptionsBuilder builder() {
       return new OptionsBuilder();
     }
@@ -165,6 +143,7 @@ public final class WebLogin {
       return this;
     }
 
+    /** The options. */
     public Options build() {
       return new Options(this);
     }
@@ -173,7 +152,6 @@ public final class WebLogin {
   /** Builds a {@link WebLogin}; a provider and a client are required. */
   public static final class Builder extends LoginBuilder<Builder> {
     private PendingLoginStore store = PendingLoginStore.inMemory();
-    private Duration lifetime = Duration.ofMinutes(10);
 
     private Builder() {}
 
@@ -182,18 +160,16 @@ public final class WebLogin {
       return this;
     }
 
-    /** Where started sign-ins wait for their callback; default in memory, 10,000 at most. */
+    /**
+     * Where started sign-ins wait for their callback, and for how long; default {@link
+     * PendingLoginStore#inMemory()}: 10,000 at most, 10 minutes each.
+     */
     public Builder pendingLoginStore(PendingLoginStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
     }
 
-    /** How long a started sign-in may take; default 10 minutes. */
-    public Builder pendingLoginLifetime(Duration lifetime) {
-      this.lifetime = Durations.positive(lifetime, "pendingLoginLifetime");
-      return this;
-    }
-
+    /** The login. */
     public WebLogin build() {
       return new WebLogin(this);
     }

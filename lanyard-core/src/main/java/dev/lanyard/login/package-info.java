@@ -14,6 +14,11 @@
  *       end in {@link dev.lanyard.login.provider.Credentials}.
  * </ul>
  *
+ * <p>The two browser logins share their {@link dev.lanyard.login.LoopbackOptions} (port, callback
+ * path, timeout, launcher, printer); the two web logins share a {@link
+ * dev.lanyard.login.PendingLoginStore}, which also says how long a started sign-in stays good. The
+ * loopback server itself and the OAuth mechanics live in internal packages.
+ *
  * <p>All three end in a {@link dev.lanyard.login.LoginResult}: the tokens, and the identity from
  * the verified ID token. Every authorization request carries a fresh {@code state}, {@code nonce}
  * and PKCE S256 challenge, which callers cannot turn off or override. When someone other than the

@@ -1,12 +1,6 @@
 package dev.lanyard.verify;
 
-import static dev.lanyard.verify.IdTokenVerifier.invalid;
-
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.lanyard.InvalidTokenException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,139 +8,78 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** The claim checks of OpenID Connect Core 3.1.3.7, and claims turned into an {@link Identity}. */
+/** Claims as plain JSON values, turned into an {@link Identity}, and shown in messages. */
 final class Claims {
   private static final int MAX_SHOWN = 80;
 
   private Claims() {}
 
-  /** The checks after the signature: iss, aud, azp, exp, iat, nbf, sub, nonce. */
-  static void check(
-      JWTClaimsSet c, String issuer, String clientId, Instant now, Duration skew, String nonce)
-      throws InvalidTokenException {
-    String iss = string(c, "iss");
-    if (iss == null) {
-      throw invalid("ID token has no iss");
-    }
-    if (!iss.equals(issuer)) {
-      throw invalid("ID token issuer " + shown(iss) + " is not the expected " + issuer);
-    }
-    List<String> aud = audience(c);
-    if (!aud.contains(clientId)) {
-      throw invalid("ID token audience " + shown(aud) + " does not contain client " + clientId);
-    }
-    String azp = string(c, "azp");
-    if (azp == null && aud.size() > 1) {
-      throw invalid("ID token has several audiences " + shown(aud) + " but no azp");
-    }
-    if (azp != null && !azp.equals(clientId)) {
-      throw invalid("ID token azp " + shown(azp) + " is not client " + clientId);
-    }
-    Instant exp = time(c, "exp");
-    if (exp == null) {
-      throw invalid("ID token has no exp");
-    }
-    if (!now.minus(skew).isBefore(exp)) {
-      throw invalid("ID token expired at " + exp + " (now " + now + ", skew " + skew + ")");
-    }
-    Instant iat = time(c, "iat");
-    if (iat == null) {
-      throw invalid("ID token has no iat");
-    }
-    if (iat.isAfter(now.plus(skew))) {
-      throw invalid("ID token was issued in the future, at " + iat + " (now " + now + ")");
-    }
-    Instant nbf = time(c, "nbf");
-    if (nbf != null && nbf.isAfter(now.plus(skew))) {
-      throw invalid("ID token is not valid before " + nbf + " (now " + now + ")");
-    }
-    String sub = string(c, "sub");
-    if (sub == null || sub.isEmpty()) {
-      throw invalid("ID token has no sub");
-    }
-    if (nonce != null) {
-      String got = string(c, "nonce");
-      if (got == null) {
-        throw invalid("ID token has no nonce, but the sign-in request sent one");
-      }
-      // Constant time: how much of the nonce matched must not leak through timing.
-      if (!MessageDigest.isEqual(
-          got.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
-        throw invalid("ID token nonce does not match the one the sign-in request sent");
-      }
-    }
-  }
-
-  /** The identity the claims describe; absent required claims (unverified reads) become empty. */
-  static Identity identity(JWTClaimsSet c) throws InvalidTokenException {
-    String email = string(c, "email");
-    Object verified = c.getClaim("email_verified");
-    boolean emailVerified =
-        Boolean.TRUE.equals(verified)
-            || (verified instanceof String s && s.equalsIgnoreCase("true"));
-    Instant iat = time(c, "iat");
-    Instant exp = time(c, "exp");
-    String iss = string(c, "iss");
-    String sub = string(c, "sub");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> claims = (Map<String, Object>) plain(c.toJSONObject());
+  /** The identity of a verified ID token. */
+  static Identity identity(VerifiedJwt jwt) throws InvalidTokenException {
+    Map<String, Object> c = jwt.claims();
     return new Identity(
-        iss == null ? "" : iss,
-        sub == null ? "" : sub,
-        audience(c),
-        email,
-        emailVerified,
-        string(c, "name"),
-        string(c, "preferred_username"),
-        iat == null ? Instant.EPOCH : iat,
-        exp == null ? Instant.EPOCH : exp,
-        claims);
+        jwt.issuer(),
+        jwt.subject().orElse(""),
+        jwt.audience(),
+        string(c, "email", "ID token"),
+        emailVerified(c),
+        string(c, "name", "ID token"),
+        string(c, "preferred_username", "ID token"),
+        jwt.issuedAt().orElse(Instant.EPOCH),
+        jwt.expiresAt(),
+        c);
   }
 
-  /** A string claim, absent as null; any other type is an invalid token. */
-  static String string(JWTClaimsSet c, String name) throws InvalidTokenException {
-    Object v = c.getClaim(name);
+  /** The identity claims describe without verification; absent or mistyped claims are empty. */
+  static Identity unverifiedIdentity(Map<String, Object> c) {
+    return new Identity(
+        lenient(c, "iss"),
+        lenient(c, "sub"),
+        lenientAudience(c.get("aud")),
+        c.get("email") instanceof String s ? s : null,
+        emailVerified(c),
+        c.get("name") instanceof String s ? s : null,
+        c.get("preferred_username") instanceof String s ? s : null,
+        c.get("iat") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH,
+        c.get("exp") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH,
+        c);
+  }
+
+  private static boolean emailVerified(Map<String, Object> c) {
+    Object verified = c.get("email_verified");
+    return Boolean.TRUE.equals(verified)
+        || (verified instanceof String s && s.equalsIgnoreCase("true"));
+  }
+
+  private static String lenient(Map<String, Object> c, String name) {
+    return c.get(name) instanceof String s ? s : "";
+  }
+
+  private static List<String> lenientAudience(@Nullable Object aud) {
+    if (aud instanceof String s) {
+      return List.of(s);
+    }
+    List<String> out = new ArrayList<>();
+    if (aud instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof String s) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A string claim of plain claims, absent as null; any other type is an invalid token. */
+  static @Nullable String string(Map<String, Object> c, String name, String tokenName)
+      throws InvalidTokenException {
+    Object v = c.get(name);
     if (v == null || v instanceof String) {
       return (String) v;
     }
-    throw invalid("ID token claim " + name + " is not a string");
-  }
-
-  /** {@code aud} as a string or a list of strings. */
-  static List<String> audience(JWTClaimsSet c) throws InvalidTokenException {
-    Object v = c.getClaim("aud");
-    if (v == null) {
-      return List.of();
-    }
-    if (v instanceof String s) {
-      return List.of(s);
-    }
-    if (v instanceof List<?> list) {
-      List<String> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        if (!(o instanceof String s)) {
-          throw invalid("ID token claim aud is not a list of strings");
-        }
-        out.add(s);
-      }
-      return List.copyOf(out);
-    }
-    throw invalid("ID token claim aud is neither a string nor a list");
-  }
-
-  private static Instant time(JWTClaimsSet c, String name) throws InvalidTokenException {
-    Object v = c.getClaim(name);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof Date d) {
-      return d.toInstant();
-    }
-    if (v instanceof Number n) {
-      return Instant.ofEpochSecond(n.longValue());
-    }
-    throw invalid("ID token claim " + name + " is not a time");
+    throw new InvalidTokenException(tokenName + " claim " + name + " is not a string");
   }
 
   /** JSON values as plain Map, List, String, Number and Boolean; nulls dropped. */
@@ -177,7 +110,7 @@ final class Claims {
    * A value from the token, fit for a one-line message: control characters replaced, long values
    * cut. Values here are chosen by whoever made the token.
    */
-  static String shown(Object value) {
+  static String shown(@Nullable Object value) {
     String s = String.valueOf(value);
     StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SHOWN + 1));
     for (int i = 0; i < s.length() && b.length() < MAX_SHOWN; i++) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The claim checks of {@link JwtVerifier}, after the signature: iss, exp (required), nbf, iat, aud.
@@ -22,7 +23,12 @@ final class JwtClaims {
     this.name = name;
   }
 
-  VerifiedJwt check(String issuer, String audience, Instant now, Duration skew)
+  /**
+   * The checks; {@code audienceShown} is how a missing audience is named, e.g. {@code "the expected
+   * lab-api"}.
+   */
+  VerifiedJwt check(
+      String issuer, @Nullable String audience, String audienceShown, Instant now, Duration skew)
       throws InvalidTokenException {
     String iss = string("iss");
     if (iss == null) {
@@ -48,8 +54,7 @@ final class JwtClaims {
     }
     List<String> aud = audience();
     if (audience != null && !aud.contains(audience)) {
-      throw invalid(
-          " audience " + Claims.shown(aud) + " does not contain the expected " + audience);
+      throw invalid(" audience " + Claims.shown(aud) + " does not contain " + audienceShown);
     }
     String sub = string("sub");
     @SuppressWarnings("unchecked")
@@ -57,7 +62,7 @@ final class JwtClaims {
     return new VerifiedJwt(iss, sub, aud, exp, iat, all);
   }
 
-  private String string(String claim) throws InvalidTokenException {
+  private @Nullable String string(String claim) throws InvalidTokenException {
     Object v = c.getClaim(claim);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -86,7 +91,7 @@ final class JwtClaims {
     throw invalid(" claim aud is neither a string nor a list");
   }
 
-  private Instant time(String claim) throws InvalidTokenException {
+  private @Nullable Instant time(String claim) throws InvalidTokenException {
     Object v = c.getClaim(claim);
     if (v == null) {
       return null;

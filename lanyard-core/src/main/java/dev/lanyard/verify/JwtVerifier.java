@@ -18,6 +18,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a signed JWT that is not an ID token, such as an access token a resource server receives
@@ -44,21 +45,23 @@ import java.util.Objects;
  */
 public final class JwtVerifier {
   private final String issuer;
-  private final String audience;
+  private final @Nullable String audience;
+  private final String audienceShown;
   private final List<JWSAlgorithm> algorithms;
   private final Duration skew;
   private final InstantSource clock;
   private final String name;
   private final JwksCache jwks;
 
-  private JwtVerifier(Builder b, List<JWSAlgorithm> algorithms) {
-    this.issuer = b.issuer;
+  private JwtVerifier(Builder b, String issuer, URI jwksUri, List<JWSAlgorithm> algorithms) {
+    this.issuer = issuer;
     this.audience = b.audience;
+    this.audienceShown = b.audienceShown != null ? b.audienceShown : "the expected " + b.audience;
     this.algorithms = algorithms;
     this.skew = b.skew;
     this.clock = b.clock;
     this.name = b.name;
-    this.jwks = new JwksCache(b.jwksUri, b.transport, b.clock, b.jwksRefetchInterval);
+    this.jwks = new JwksCache(jwksUri, b.transport, b.clock, b.jwksRefetchInterval);
   }
 
   /** A builder; issuer and jwksUri are required. */
@@ -115,11 +118,7 @@ public final class JwtVerifier {
     if (!algorithms.contains(alg)) {
       throw invalid(" algorithm " + alg + " is not in the allowed list " + algorithms);
     }
-    try {
-      Signatures.check(signed, jwks);
-    } catch (InvalidTokenException e) {
-      throw renamed(e);
-    }
+    Signatures.check(signed, jwks, name);
     JWTClaimsSet claims;
     try {
       claims = signed.getJWTClaimsSet();
@@ -128,17 +127,18 @@ public final class JwtVerifier {
           " claims are malformed: not a JSON object, or a registered claim (iss, sub, aud, exp,"
               + " nbf, iat, jti) of the wrong type");
     }
-    return new JwtClaims(claims, name).check(issuer, audience, clock.instant(), skew);
+    return new JwtClaims(claims, name)
+        .check(issuer, audience, audienceShown, clock.instant(), skew);
   }
 
-  /** The shared signature check speaks of ID tokens; say what this verifier checks instead. */
-  private InvalidTokenException renamed(InvalidTokenException e) {
-    String message = e.getMessage();
-    String prefix = "ID token";
-    if (message == null || !message.startsWith(prefix)) {
-      return e;
-    }
-    return new InvalidTokenException(name + message.substring(prefix.length()), e.getCause());
+  /** The expected issuer. */
+  String issuer() {
+    return issuer;
+  }
+
+  /** The allowed algorithms, for {@link IdTokenVerifier#toString()}. */
+  List<JWSAlgorithm> algorithms() {
+    return algorithms;
   }
 
   private InvalidTokenException invalid(String rest) {
@@ -159,10 +159,11 @@ public final class JwtVerifier {
 
   /** Builds a {@link JwtVerifier}. */
   public static final class Builder {
-    private String issuer;
-    private URI jwksUri;
-    private String audience;
-    private List<String> algorithms;
+    private @Nullable String issuer;
+    private @Nullable URI jwksUri;
+    private @Nullable String audience;
+    private @Nullable String audienceShown;
+    private @Nullable List<String> algorithms;
     private Duration skew = Duration.ofSeconds(60);
     private InstantSource clock = InstantSource.system();
     private Transport transport = Transport.defaults();
@@ -247,6 +248,17 @@ public final class JwtVerifier {
       return this;
     }
 
+    /** ID tokens: a missing audience is named "client {@code clientId}". */
+    Builder audienceShown(String shown) {
+      this.audienceShown = shown;
+      return this;
+    }
+
+    /** The issuer set, if any: the ID-token builder's checks need it. */
+    @Nullable String issuer() {
+      return issuer;
+    }
+
     /** What error messages call the token, e.g. {@code "URL token"}; default {@code "token"}. */
     public Builder tokenName(String name) {
       this.name = nonBlank(name, "tokenName");
@@ -263,10 +275,11 @@ public final class JwtVerifier {
       if (issuer == null) {
         throw new IllegalStateException("issuer is required");
       }
-      if (jwksUri == null) {
+      URI keys = jwksUri;
+      if (keys == null) {
         throw new IllegalStateException("jwksUri is required");
       }
-      Endpoints.requireSecure(transport, jwksUri, "jwksUri");
+      Endpoints.requireSecure(transport, keys, "jwksUri");
       List<JWSAlgorithm> allowed;
       if (algorithms == null) {
         List<JWSAlgorithm> all = new ArrayList<>(JWSAlgorithm.Family.RSA);
@@ -274,9 +287,9 @@ public final class JwtVerifier {
         all.addAll(JWSAlgorithm.Family.ED);
         allowed = List.copyOf(all);
       } else {
-        allowed = Signatures.allowList(algorithms, "");
+        allowed = Signatures.allowList(algorithms);
       }
-      return new JwtVerifier(this, allowed);
+      return new JwtVerifier(this, issuer, keys, allowed);
     }
 
     private static String nonBlank(String value, String what) {

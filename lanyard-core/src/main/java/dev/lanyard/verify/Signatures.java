@@ -1,7 +1,5 @@
 package dev.lanyard.verify;
 
-import static dev.lanyard.verify.IdTokenVerifier.invalid;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -35,7 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which algorithms and keys may check an ID token's signature, and the check itself.
+ * Which algorithms and keys may check a token's signature, and the check itself.
  *
  * <p>Only public-key signatures are ever accepted. An HMAC algorithm would let anyone who knows the
  * provider's public key (everyone) forge tokens by using it as the shared secret, so HS* is refused
@@ -59,7 +57,7 @@ final class Signatures {
    *
    * @throws IllegalStateException when none is left
    */
-  static List<JWSAlgorithm> allowList(List<String> names, String acceptedFor) {
+  static List<JWSAlgorithm> allowList(List<String> names) {
     List<JWSAlgorithm> allowed = new ArrayList<>();
     for (String name : names) {
       JWSAlgorithm alg = JWSAlgorithm.parse(name);
@@ -72,8 +70,7 @@ final class Signatures {
           "algorithms "
               + names
               + " name no public-key signature (RS, PS, ES, EdDSA); HMAC and none are never"
-              + " accepted"
-              + acceptedFor);
+              + " accepted");
     }
     return List.copyOf(allowed);
   }
@@ -161,8 +158,9 @@ final class Signatures {
   /**
    * Fails unless a key of the provider's JWKS, chosen by {@code kid} and compatible with the
    * token's algorithm (already allowed), made the signature. An unknown key refetches the JWKS.
+   * Messages call the token {@code name}.
    */
-  static void check(SignedJWT jwt, JwksCache jwks) throws IOException {
+  static void check(SignedJWT jwt, JwksCache jwks, String name) throws IOException {
     JWSHeader header = jwt.getHeader();
     JWKSet keys = jwks.current();
     List<JWK> candidates = candidates(keys, header);
@@ -175,8 +173,8 @@ final class Signatures {
         String kid = header.getKeyID();
         throw invalid(
             (kid == null
-                    ? "ID token names no key id, and the provider's JWKS has no "
-                    : "ID token key id " + Claims.shown(kid) + " is not among the provider's ")
+                    ? name + " names no key id, and the provider's JWKS has no "
+                    : name + " key id " + Claims.shown(kid) + " is not among the provider's ")
                 + header.getAlgorithm()
                 + " signing keys"
                 + (fresh.isPresent()
@@ -187,7 +185,8 @@ final class Signatures {
     }
     if (header.getKeyID() == null && candidates.size() > 1) {
       throw invalid(
-          "ID token names no key id, and the provider's JWKS has "
+          name
+              + " names no key id, and the provider's JWKS has "
               + candidates.size()
               + " "
               + header.getAlgorithm()
@@ -200,10 +199,14 @@ final class Signatures {
         }
       } catch (JOSEException e) {
         throw new InvalidTokenException(
-            "ID token signature cannot be checked: " + e.getMessage(), e);
+            name + " signature cannot be checked: " + e.getMessage(), e);
       }
     }
-    throw invalid("ID token signature does not verify with the provider's key");
+    throw invalid(name + " signature does not verify with the provider's key");
+  }
+
+  private static InvalidTokenException invalid(String message) {
+    return new InvalidTokenException(message);
   }
 
   private static List<JWK> candidates(JWKSet keys, JWSHeader header) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** What a browser (or anything else on this machine) does to the loopback server. */
-final class Browser {
+public final class Browser {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
@@ -25,27 +25,27 @@ final class Browser {
 
   private Browser() {}
 
-  static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+  public static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return CLIENT.send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** The provider's redirect back to the loopback server, with this query. */
-  static URI redirect(URI authorizationUrl, String query) {
+  public static URI redirect(URI authorizationUrl, String query) {
     return URI.create(ScriptedProvider.query(authorizationUrl).get("redirect_uri") + "?" + query);
   }
 
-  static String state(URI authorizationUrl) {
+  public static String state(URI authorizationUrl) {
     return ScriptedProvider.query(authorizationUrl).get("state");
   }
 
-  static int port(URI authorizationUrl) {
+  public static int port(URI authorizationUrl) {
     return URI.create(ScriptedProvider.query(authorizationUrl).get("redirect_uri")).getPort();
   }
 
   /** Sends raw bytes and reads the answer until the server closes. */
-  static String raw(int port, String request) throws IOException {
+  public static String raw(int port, String request) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       s.setSoTimeout(15_000);
@@ -62,7 +62,7 @@ final class Browser {
   }
 
   /** For a server that closes on its own: waits up to 3 s for the port to close. */
-  static void awaitPortClosed(int port) throws InterruptedException {
+  public static void awaitPortClosed(int port) throws InterruptedException {
     long end = System.nanoTime() + 3_000_000_000L;
     while (System.nanoTime() < end) {
       try (Socket s = new Socket()) {
@@ -77,7 +77,7 @@ final class Browser {
     assertPortClosed(port);
   }
 
-  static void assertPortClosed(int port) {
+  public static void assertPortClosed(int port) {
     assertThatThrownBy(
             () -> {
               try (Socket s = new Socket()) {

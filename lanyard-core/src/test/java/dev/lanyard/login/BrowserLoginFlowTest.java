@@ -7,6 +7,7 @@ import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.oauth.Pkce;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -48,8 +49,11 @@ class BrowserLoginFlowTest {
         .provider(provider.metadata().build())
         .client(ClientAuthentication.none("lab-cli"))
         .transport(ScriptedProvider.transport())
-        .launcher(BrowserLauncher.NONE)
-        .printer(printed::add);
+        .loopback(options());
+  }
+
+  private LoopbackOptions options() {
+    return LoopbackOptions.defaults().withLauncher(BrowserLauncher.NONE).withPrinter(printed::add);
   }
 
   /** A launcher that behaves like a person who signs in at once. */
@@ -70,7 +74,7 @@ class BrowserLoginFlowTest {
   @Test
   void login_browserSignsIn_tokensAndCodeExchangedWithVerifier() throws IOException {
     AtomicReference<URI> opened = new AtomicReference<>();
-    login = builder().launcher(signsIn(opened)).build();
+    login = builder().loopback(options().withLauncher(signsIn(opened))).build();
 
     LoginResult result = login.login();
 
@@ -95,7 +99,11 @@ class BrowserLoginFlowTest {
     FakeIdentities ids = new FakeIdentities("ada@example.org");
     AtomicReference<URI> opened = new AtomicReference<>();
     login =
-        builder().launcher(signsIn(opened)).loginHint("ada@example.org").identityCheck(ids).build();
+        builder()
+            .loopback(options().withLauncher(signsIn(opened)))
+            .loginHint("ada@example.org")
+            .identityCheck(ids)
+            .build();
 
     LoginResult result = login.login();
 
@@ -109,7 +117,7 @@ class BrowserLoginFlowTest {
     provider.byDefault("/token", ScriptedProvider.json(200, FakeIdentities.tokensWithIdToken()));
     login =
         builder()
-            .launcher(signsIn(new AtomicReference<>()))
+            .loopback(options().withLauncher(signsIn(new AtomicReference<>())))
             .loginHint("ada@example.org")
             .identityCheck(new FakeIdentities("mallory@example.org"))
             .build();
@@ -124,7 +132,7 @@ class BrowserLoginFlowTest {
   void login_expectedEmailButNoIdToken_mismatch() {
     login =
         builder()
-            .launcher(signsIn(new AtomicReference<>()))
+            .loopback(options().withLauncher(signsIn(new AtomicReference<>())))
             .expectedEmail("ada@example.org")
             .build();
     assertThatThrownBy(login::login)
@@ -134,7 +142,11 @@ class BrowserLoginFlowTest {
 
   @Test
   void login_hintNotAnEmail_noIdentityExpected() throws IOException {
-    login = builder().launcher(signsIn(new AtomicReference<>())).loginHint("ada").build();
+    login =
+        builder()
+            .loopback(options().withLauncher(signsIn(new AtomicReference<>())))
+            .loginHint("ada")
+            .build();
     assertThat(login.login().tokens().accessToken()).isEqualTo(ScriptedProvider.ACCESS);
   }
 
@@ -238,10 +250,12 @@ class BrowserLoginFlowTest {
   void launcherFails_urlPrintedWithDeviceHint() throws IOException {
     login =
         builder()
-            .launcher(
-                url -> {
-                  throw new IOException("no display on this machine");
-                })
+            .loopback(
+                options()
+                    .withLauncher(
+                        url -> {
+                          throw new IOException("no display on this machine");
+                        }))
             .build();
     URI url = login.start();
     assertThat(printed).contains("  " + url);
@@ -251,11 +265,13 @@ class BrowserLoginFlowTest {
 
   @Test
   void builder_invalidSettings_failFast() {
-    assertThatThrownBy(() -> BrowserLogin.builder().port(70000))
+    assertThatThrownBy(() -> BrowserLogin.builder().loopback(options().withPort(70000)))
         .hasMessage("port must be between 0 and 65535, was 70000");
-    assertThatThrownBy(() -> BrowserLogin.builder().callbackPath("callback"))
+    assertThatThrownBy(
+            () -> BrowserLogin.builder().loopback(options().withCallbackPath("callback")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BrowserLogin.builder().timeout(java.time.Duration.ZERO))
+    assertThatThrownBy(
+            () -> BrowserLogin.builder().loopback(options().withTimeout(java.time.Duration.ZERO)))
         .hasMessage("timeout must be positive, was PT0S");
   }
 }

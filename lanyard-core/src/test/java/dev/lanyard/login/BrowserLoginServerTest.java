@@ -57,8 +57,11 @@ class BrowserLoginServerTest {
         .provider(provider.metadata().build())
         .client(ClientAuthentication.none("lab-cli"))
         .transport(ScriptedProvider.transport())
-        .launcher(BrowserLauncher.NONE)
-        .printer(printed::add);
+        .loopback(options());
+  }
+
+  private LoopbackOptions options() {
+    return LoopbackOptions.defaults().withLauncher(BrowserLauncher.NONE).withPrinter(printed::add);
   }
 
   private URI start() throws IOException {
@@ -102,7 +105,7 @@ class BrowserLoginServerTest {
   void fixedPort_inUse_messageNamesPort() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      BrowserLogin l = builder().port(port).build();
+      BrowserLogin l = builder().loopback(options().withPort(port)).build();
       assertThatThrownBy(l::start)
           .isInstanceOf(BindException.class)
           .hasMessage(
@@ -117,7 +120,7 @@ class BrowserLoginServerTest {
     try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       port = probe.getLocalPort();
     }
-    login = builder().port(port).callbackPath("/oauth/done").build();
+    login = builder().loopback(options().withPort(port).withCallbackPath("/oauth/done")).build();
     URI url = login.start();
     assertThat(ScriptedProvider.query(url))
         .containsEntry("redirect_uri", "http://127.0.0.1:" + port + "/oauth/done");
@@ -293,7 +296,7 @@ class BrowserLoginServerTest {
 
   @Test
   void timeout_loginTimeoutQuickly_portClosed() throws Exception {
-    login = builder().timeout(Duration.ofMillis(300)).build();
+    login = builder().loopback(options().withTimeout(Duration.ofMillis(300))).build();
     URI url = login.start();
     long t0 = System.nanoTime();
     assertThatThrownBy(login::await)
@@ -305,7 +308,7 @@ class BrowserLoginServerTest {
 
   @Test
   void timeout_withoutAwait_portClosedAnyway() throws Exception {
-    login = builder().timeout(Duration.ofMillis(200)).build();
+    login = builder().loopback(options().withTimeout(Duration.ofMillis(200))).build();
     int port = Browser.port(login.start());
     Browser.awaitPortClosed(port); // nobody awaits: the server's own deadline closes it
   }

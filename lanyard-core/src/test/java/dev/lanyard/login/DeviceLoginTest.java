@@ -10,6 +10,7 @@ import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.oauth.Pkce;
 import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.ProviderErrorException;
+import dev.lanyard.internal.loopback.CallbackServer;
 import dev.lanyard.login.provider.Credentials;
 import java.io.IOException;
 import java.net.BindException;
@@ -37,10 +38,14 @@ class ProviderBrowserLoginTest {
   }
 
   private ProviderBrowserLogin.Builder builder() {
-    return ProviderBrowserLogin.builder(provider)
-        .port(0)
-        .launcher(BrowserLauncher.NONE)
-        .printer(printed::add);
+    return ProviderBrowserLogin.builder(provider).loopback(options());
+  }
+
+  private LoopbackOptions options() {
+    return LoopbackOptions.defaults()
+        .withPort(0)
+        .withLauncher(BrowserLauncher.NONE)
+        .withPrinter(printed::add);
   }
 
   private URI start(ProviderBrowserLogin.Builder b) throws IOException {
@@ -78,7 +83,7 @@ class ProviderBrowserLoginTest {
 
   @Test
   void start_fixedPath_callbackUsesIt() throws Exception {
-    URI callback = start(builder().callbackPath("/labarchives/done"));
+    URI callback = start(builder().loopback(options().withCallbackPath("/labarchives/done")));
 
     assertThat(callback.getPath()).isEqualTo("/labarchives/done");
   }
@@ -91,8 +96,10 @@ class ProviderBrowserLoginTest {
     }
     login =
         ProviderBrowserLogin.builder(new ToyProvider(port))
-            .launcher(BrowserLauncher.NONE)
-            .printer(printed::add)
+            .loopback(
+                LoopbackOptions.defaults()
+                    .withLauncher(BrowserLauncher.NONE)
+                    .withPrinter(printed::add))
             .build();
 
     assertThat(ToyProvider.callback(login.start()).getPort()).isEqualTo(port);
@@ -101,7 +108,7 @@ class ProviderBrowserLoginTest {
   @Test
   void start_fixedPortInUse_bindExceptionNamesIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, CallbackServer.LOOPBACK)) {
-      login = builder().port(taken.getLocalPort()).build();
+      login = builder().loopback(options().withPort(taken.getLocalPort())).build();
 
       assertThatThrownBy(login::start)
           .isInstanceOf(BindException.class)
@@ -185,7 +192,7 @@ class ProviderBrowserLoginTest {
 
   @Test
   void await_nobodyComes_timeoutAndPortClosed() throws Exception {
-    URI callback = start(builder().timeout(Duration.ofMillis(300)));
+    URI callback = start(builder().loopback(options().withTimeout(Duration.ofMillis(300))));
 
     assertThatThrownBy(login::await)
         .isInstanceOf(LoginTimeoutException.class)
@@ -218,10 +225,12 @@ class ProviderBrowserLoginTest {
   void start_launcherFails_urlPrintedWithAdviceForThisProvider() throws Exception {
     start(
         builder()
-            .launcher(
-                uri -> {
-                  throw new IOException("no display on this machine");
-                }));
+            .loopback(
+                options()
+                    .withLauncher(
+                        uri -> {
+                          throw new IOException("no display on this machine");
+                        })));
 
     assertThat(printed)
         .anyMatch(l -> l.contains("Could not open a browser (no display on this machine)"))
@@ -236,11 +245,11 @@ class ProviderBrowserLoginTest {
 
   @Test
   void builder_badValues_exactMessages() {
-    assertThatThrownBy(() -> builder().port(70000))
+    assertThatThrownBy(() -> builder().loopback(options().withPort(70000)))
         .hasMessage("port must be between 0 and 65535, was 70000");
-    assertThatThrownBy(() -> builder().callbackPath("cb"))
+    assertThatThrownBy(() -> builder().loopback(options().withCallbackPath("cb")))
         .hasMessageContaining("callbackPath must start with '/'");
-    assertThatThrownBy(() -> builder().timeout(Duration.ZERO))
+    assertThatThrownBy(() -> builder().loopback(options().withTimeout(Duration.ZERO)))
         .hasMessage("timeout must be positive, was PT0S");
   }
 
@@ -253,12 +262,7 @@ class ProviderBrowserLoginTest {
             return Credentials.of("other", java.util.Map.of("user", "x"));
           }
         };
-    login =
-        ProviderBrowserLogin.builder(liar)
-            .port(0)
-            .launcher(BrowserLauncher.NONE)
-            .printer(printed::add)
-            .build();
+    login = ProviderBrowserLogin.builder(liar).loopback(options()).build();
     URI callback = ToyProvider.callback(login.start());
 
     assertThat(Browser.get(with(callback, "user=ada&code=c1")).statusCode()).isEqualTo(500);

@@ -130,7 +130,8 @@ class ProviderWebLoginTest {
 
   @Test
   void pendingLogins_inTheGivenStore() throws IOException {
-    MemoryPendingLoginStore store = new MemoryPendingLoginStore(10);
+    MemoryPendingLoginStore store =
+        new MemoryPendingLoginStore(10, java.time.Duration.ofMinutes(10));
     ProviderWebLogin shared = ProviderWebLogin.builder(provider).pendingLoginStore(store).build();
 
     URI url = shared.loginUrl(CALLBACK);

@@ -36,7 +36,7 @@ class SystemBrowserLauncherTest {
 
   @Test
   void system_isTheSharedLauncher() {
-    assertThat(BrowserLaunchers.system()).isSameAs(SystemBrowserLauncher.INSTANCE);
-    assertThat(BrowserLaunchers.system().toString()).isEqualTo("BrowserLaunchers.system()");
+    assertThat(BrowserLauncher.system()).isSameAs(SystemBrowserLauncher.INSTANCE);
+    assertThat(BrowserLauncher.system().toString()).isEqualTo("BrowserLauncher.system()");
   }
 }

@@ -8,6 +8,7 @@ import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.oauth.Pkce;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
@@ -103,7 +104,10 @@ class WebLoginTest {
 
   @Test
   void complete_withinCustomLifetime_accepted() throws IOException {
-    WebLogin web = builder().pendingLoginLifetime(Duration.ofMinutes(30)).build();
+    WebLogin web =
+        builder()
+            .pendingLoginStore(PendingLoginStore.inMemory(10_000, Duration.ofMinutes(30)))
+            .build();
     String state = query(web.authorizationUrl(CALLBACK)).get("state");
     clock.advance(Duration.ofMinutes(29));
     assertThat(web.complete(Map.of("code", "c-1", "state", state)).tokens()).isNotNull();
@@ -212,7 +216,7 @@ class WebLoginTest {
 
   @Test
   void memoryStore_bounded_oldestDropped() {
-    MemoryPendingLoginStore store = new MemoryPendingLoginStore(2);
+    MemoryPendingLoginStore store = new MemoryPendingLoginStore(2, Duration.ofMinutes(10));
     Instant at = Instant.parse("2025-01-01T10:10:00Z");
     PendingLogin a = PendingLogin.of("a", "verifier-a", "nonce-a", CALLBACK, at);
     store.put(a);

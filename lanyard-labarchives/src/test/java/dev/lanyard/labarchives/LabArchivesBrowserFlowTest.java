@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.login.BrowserLauncher;
+import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.login.ProviderBrowserLogin;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.Credentials;
@@ -64,7 +65,11 @@ class LabArchivesBrowserFlowTest {
   }
 
   private ProviderBrowserLogin.Builder builder(BrowserLauncher launcher) throws IOException {
-    return server.client().build().browserLogin().port(0).launcher(launcher).printer(printed::add);
+    return server.client().build().browserLogin().loopback(options(launcher));
+  }
+
+  private LoopbackOptions options(BrowserLauncher launcher) {
+    return LoopbackOptions.defaults().withPort(0).withLauncher(launcher).withPrinter(printed::add);
   }
 
   @Test
@@ -143,7 +148,10 @@ class LabArchivesBrowserFlowTest {
 
   @Test
   void browserLogin_nobodySignsIn_timeout() throws Exception {
-    login = builder(BrowserLauncher.NONE).timeout(Duration.ofMillis(300)).build();
+    login =
+        builder(BrowserLauncher.NONE)
+            .loopback(options(BrowserLauncher.NONE).withTimeout(Duration.ofMillis(300)))
+            .build();
     login.start();
 
     assertThatThrownBy(login::await)
@@ -159,8 +167,10 @@ class LabArchivesBrowserFlowTest {
             .client()
             .build()
             .browserLogin()
-            .launcher(BrowserLauncher.NONE)
-            .printer(printed::add)
+            .loopback(
+                LoopbackOptions.defaults()
+                    .withLauncher(BrowserLauncher.NONE)
+                    .withPrinter(printed::add))
             .build();
 
     URI redirect = URI.create(FakeLabArchivesServer.queryOf(login.start()).get("redirect_uri"));

@@ -10,6 +10,7 @@ import dev.lanyard.labarchives.FakeLabArchivesServer;
 import dev.lanyard.labarchives.LabArchives;
 import dev.lanyard.labarchives.LabArchivesAuthenticationException;
 import dev.lanyard.login.BrowserLauncher;
+import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.login.ProviderBrowserLogin;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.Credentials;
@@ -42,10 +43,12 @@ class LabArchivesBrowserLoginTest {
 
   private ProviderBrowserLogin build(LabArchives la) {
     return la.browserLogin()
-        .port(0)
-        .timeout(Duration.ofSeconds(60))
-        .launcher(BrowserLauncher.NONE)
-        .printer(line -> {})
+        .loopback(
+            LoopbackOptions.defaults()
+                .withPort(0)
+                .withTimeout(Duration.ofSeconds(60))
+                .withLauncher(BrowserLauncher.NONE)
+                .withPrinter(line -> {}))
         .build();
   }
 

@@ -36,7 +36,8 @@ class BrowserLoginTest extends SignInTestBase {
 
   @Test
   void browserLogin_startWithLoginHintThenAwait_hintPrefilledAliceSignedIn() throws Exception {
-    BrowserLogin login = Lab.browserLogin("cli").launcher(uri -> {}).build();
+    BrowserLogin login =
+        Lab.browserLogin("cli").loopback(Lab.loopbackOptions().withLauncher(uri -> {})).build();
     try (Browser browser = Browser.start()) {
       URI url = login.start(ALICE_EMAIL);
       assertThat(Lab.query(url)).containsEntry("login_hint", ALICE_EMAIL);
@@ -55,8 +56,14 @@ class BrowserLoginTest extends SignInTestBase {
   @Test
   void browserLogin_fixedPort_redirectNamesItAndASecondLoginThereFails() throws Exception {
     int port = Lab.freePort();
-    BrowserLogin first = Lab.browserLogin("cli").port(port).launcher(uri -> {}).build();
-    BrowserLogin second = Lab.browserLogin("cli").port(port).launcher(uri -> {}).build();
+    BrowserLogin first =
+        Lab.browserLogin("cli")
+            .loopback(Lab.loopbackOptions().withPort(port).withLauncher(uri -> {}))
+            .build();
+    BrowserLogin second =
+        Lab.browserLogin("cli")
+            .loopback(Lab.loopbackOptions().withPort(port).withLauncher(uri -> {}))
+            .build();
     try (Browser browser = Browser.start()) {
       URI url = first.start();
       assertThat(Lab.query(url))

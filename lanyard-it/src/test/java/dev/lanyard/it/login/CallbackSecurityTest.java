@@ -29,7 +29,12 @@ class CallbackSecurityTest extends SignInTestBase {
   void browserLogin_nobodySignsInWithin2s_loginTimeoutQuicklyPortFreed() throws Exception {
     CompletableFuture<URI> handed = new CompletableFuture<>();
     BrowserLogin login =
-        Lab.browserLogin("cli").timeout(Duration.ofSeconds(2)).launcher(handed::complete).build();
+        Lab.browserLogin("cli")
+            .loopback(
+                Lab.loopbackOptions()
+                    .withTimeout(Duration.ofSeconds(2))
+                    .withLauncher(handed::complete))
+            .build();
     long begin = System.nanoTime();
 
     assertThatThrownBy(login::login)
@@ -43,7 +48,8 @@ class CallbackSecurityTest extends SignInTestBase {
 
   @Test
   void browserLogin_forgedCallbackWrongState_refused400ThenRealSignInCompletes() throws Exception {
-    BrowserLogin login = Lab.browserLogin("cli").launcher(uri -> {}).build();
+    BrowserLogin login =
+        Lab.browserLogin("cli").loopback(Lab.loopbackOptions().withLauncher(uri -> {})).build();
     try (Browser browser = Browser.start()) {
       URI url = login.start();
       URI forged = URI.create(Lab.redirectUri(url) + "?code=forged&state=wrong");
@@ -65,24 +71,27 @@ class CallbackSecurityTest extends SignInTestBase {
     List<HttpResponse<String>> answers = new ArrayList<>();
     BrowserLogin login =
         Lab.browserLogin("cli")
-            .launcher(
-                url -> {
-                  // An attacker's callback that carries the right state but another issuer.
-                  String state = Lab.query(url).get("state");
-                  URI forged =
-                      URI.create(
-                          Lab.redirectUri(url)
-                              + "?code=forged&state="
-                              + URLEncoder.encode(state, StandardCharsets.UTF_8)
-                              + "&iss="
-                              + URLEncoder.encode("https://evil.example", StandardCharsets.UTF_8));
-                  try {
-                    answers.add(Lab.get(forged));
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                  }
-                })
+            .loopback(
+                Lab.loopbackOptions()
+                    .withLauncher(
+                        url -> {
+                          // An attacker's callback that carries the right state but another issuer.
+                          String state = Lab.query(url).get("state");
+                          URI forged =
+                              URI.create(
+                                  Lab.redirectUri(url)
+                                      + "?code=forged&state="
+                                      + URLEncoder.encode(state, StandardCharsets.UTF_8)
+                                      + "&iss="
+                                      + URLEncoder.encode(
+                                          "https://evil.example", StandardCharsets.UTF_8));
+                          try {
+                            answers.add(Lab.get(forged));
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IOException(e);
+                          }
+                        }))
             .build();
 
     assertThatThrownBy(login::login)
@@ -97,7 +106,8 @@ class CallbackSecurityTest extends SignInTestBase {
 
   @Test
   void browserLogin_garbageAndSilentConnectionsOpen_realSignInCompletes() throws Exception {
-    BrowserLogin login = Lab.browserLogin("cli").launcher(uri -> {}).build();
+    BrowserLogin login =
+        Lab.browserLogin("cli").loopback(Lab.loopbackOptions().withLauncher(uri -> {})).build();
     List<Socket> sockets = new ArrayList<>();
     try (Browser browser = Browser.start()) {
       URI url = login.start();

@@ -29,7 +29,7 @@ final class ChromiumLauncher implements BrowserLauncher {
 
   /** Builds the login with this launcher; a browser failure cancels it. */
   BrowserLogin build(BrowserLogin.Builder builder) {
-    BrowserLogin login = builder.launcher(this).build();
+    BrowserLogin login = builder.loopback(Lab.loopbackOptions().withLauncher(this)).build();
     onFailure = login::cancel;
     return login;
   }

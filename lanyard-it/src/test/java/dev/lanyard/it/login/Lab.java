@@ -6,6 +6,7 @@ import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.it.support.Keycloak;
 import dev.lanyard.login.BrowserLogin;
 import dev.lanyard.login.DeviceLogin;
+import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.provider.ProviderMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +54,12 @@ final class Lab {
     return BrowserLogin.builder()
         .issuer(issuer())
         .client(ClientAuthentication.none(clientId))
-        .timeout(LOGIN_TIMEOUT)
-        .printer(line -> {});
+        .loopback(loopbackOptions());
+  }
+
+  /** The loopback options of {@link #browserLogin}: the test timeout, nothing printed. */
+  static LoopbackOptions loopbackOptions() {
+    return LoopbackOptions.defaults().withTimeout(LOGIN_TIMEOUT).withPrinter(line -> {});
   }
 
   static DeviceLogin.Builder deviceLogin(String clientId) {

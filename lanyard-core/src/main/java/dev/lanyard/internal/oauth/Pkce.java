@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.oauth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,8 +9,9 @@ import java.util.Objects;
  * A PKCE pair (RFC 7636): a random {@code code_verifier} and its S256 {@code code_challenge}. Only
  * S256 is made: {@code plain} would send the verifier itself in the browser's address bar.
  */
-final class Pkce {
-  static final String METHOD = "S256";
+public final class Pkce {
+  /** The only method made: SHA-256. */
+  public static final String METHOD = "S256";
 
   private final String verifier;
   private final String challenge;
@@ -21,12 +22,12 @@ final class Pkce {
   }
 
   /** A fresh pair: 32 random bytes, base64url without padding (43 characters). */
-  static Pkce generate() {
+  public static Pkce generate() {
     return new Pkce(Secrets.random());
   }
 
   /** The pair for a given verifier (tests: RFC 7636 appendix B). */
-  static Pkce of(String verifier) {
+  public static Pkce of(String verifier) {
     Objects.requireNonNull(verifier, "verifier");
     // RFC 7636 §4.1: 43 to 128 characters of [A-Z a-z 0-9 - . _ ~].
     if (verifier.length() < 43
@@ -38,7 +39,7 @@ final class Pkce {
   }
 
   /** BASE64URL(SHA-256(ASCII(verifier))). */
-  static String challengeOf(String verifier) {
+  public static String challengeOf(String verifier) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
@@ -48,11 +49,13 @@ final class Pkce {
     }
   }
 
-  String verifier() {
+  /** The {@code code_verifier}, sent with the code to the token endpoint. */
+  public String verifier() {
     return verifier;
   }
 
-  String challenge() {
+  /** The {@code code_challenge}, sent in the authorization request. */
+  public String challenge() {
     return challenge;
   }
 

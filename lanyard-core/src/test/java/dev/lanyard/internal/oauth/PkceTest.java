@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

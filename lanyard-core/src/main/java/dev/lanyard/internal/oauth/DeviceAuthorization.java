@@ -1,10 +1,13 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.oauth;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
+import dev.lanyard.Scope;
+import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.internal.http.Json;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,28 +15,53 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The device authorization request and its answer (RFC 8628 §3.1, §3.2). */
-final class DeviceAuthorization {
+public final class DeviceAuthorization {
   static final String WHAT = "the device authorization endpoint";
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
   static final long DEFAULT_EXPIRES_IN = 600;
 
   private DeviceAuthorization() {}
 
-  /** A started device sign-in: the secret device code, and what the person is shown. */
-  record Started(String deviceCode, DeviceCode shown, Pkce pkce) {
+  /**
+   * A started device sign-in: the secret device code, what the person is shown (the user code,
+   * where to enter it, a link that carries it), until when, and how often to poll.
+   */
+  public record Started(
+      String deviceCode,
+      String userCode,
+      URI verificationUri,
+      @Nullable URI verificationUriComplete,
+      Instant expiresAt,
+      Duration interval,
+      @Nullable Pkce pkce) {
     @Override
     public String toString() {
-      return "Started{deviceCode=[redacted], " + shown + '}';
+      return "Started{deviceCode=[redacted], userCode=[redacted], verificationUri="
+          + verificationUri
+          + ", expiresAt="
+          + expiresAt
+          + '}';
     }
   }
 
+  /** What the device authorization request sends besides the PKCE challenge. */
+  public record Request(
+      Transport transport,
+      ClientAuthentication client,
+      Scope scope,
+      Map<String, String> parameters,
+      InstantSource clock) {}
+
   /** Asks for a device code; {@code pkce} may be null. */
-  static Started request(LoginConfig config, ProviderMetadata m, Pkce pkce) throws IOException {
+  public static Started request(Request config, ProviderMetadata m, @Nullable Pkce pkce)
+      throws IOException {
     URI endpoint =
         m.deviceAuthorizationEndpoint()
             .orElseThrow(
@@ -54,7 +82,7 @@ final class DeviceAuthorization {
     return parse(response.statusCode(), response.body(), sentAt, pkce);
   }
 
-  static Started parse(int status, String body, Instant sentAt, Pkce pkce)
+  static Started parse(int status, String body, Instant sentAt, @Nullable Pkce pkce)
       throws MalformedResponseException, ProviderErrorException {
     Map<String, Object> json;
     try {
@@ -98,9 +126,8 @@ final class DeviceAuthorization {
       long interval = Json.number(json, "interval").orElse(DEFAULT_INTERVAL.toSeconds());
       Duration every =
           interval < 1 || interval > 300 ? DEFAULT_INTERVAL : Duration.ofSeconds(interval);
-      DeviceCode shown =
-          new DeviceCode(userCode, uri, complete, sentAt.plusSeconds(expiresIn), every);
-      return new Started(deviceCode, shown, pkce);
+      return new Started(
+          deviceCode, userCode, uri, complete, sentAt.plusSeconds(expiresIn), every, pkce);
     } catch (ParseException e) {
       throw new MalformedResponseException(
           WHAT + " answered with an invalid device authorization: " + e.getMessage(), status, e);
@@ -133,7 +160,7 @@ final class DeviceAuthorization {
     }
   }
 
-  private static URI absoluteOrNull(String s) {
+  private static @Nullable URI absoluteOrNull(String s) {
     try {
       return absolute(s);
     } catch (ParseException e) {

@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.loopback;
 
 import dev.lanyard.LoginTimeoutException;
 import java.io.IOException;
@@ -10,52 +10,56 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sign-in at a time on a loopback callback server: bind, print the URL and open the browser,
- * wait with a deadline, cancel. What is served is up to the caller ({@link BrowserLogin} for OAuth,
- * {@link ProviderBrowserLogin} for a provider plug-in); the port is closed before {@link #await()}
- * or {@link #cancel()} returns, and once the result is in, awaited or not.
+ * wait with a deadline, cancel. What is served is up to the caller's {@link SignInCallback} (OAuth,
+ * or a provider plug-in); the port is closed before {@link #await()} or {@link #cancel()} returns,
+ * and once the result is in, awaited or not.
  *
  * @param <T> what a completed sign-in yields
  */
-final class LoopbackRun<T> {
+public final class LoopbackRun<T> {
   /** Beyond the deadline, how long {@code await} gives the server to report it. */
   private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-  /** Serves the requests of one sign-in and completes its result. */
-  interface Callback<T> extends CallbackServer.Handler {
-    CompletableFuture<T> result();
+  /** Opens a URL in a browser; a login's launcher. */
+  @FunctionalInterface
+  public interface Opener {
+    /** Opens {@code url}, or fails saying why not. */
+    void open(URI url) throws IOException;
   }
 
   /** What to serve once the port is bound: the URL to open, and the callback. */
-  record Started<T>(URI url, Callback<T> callback) {}
+  public record Started<T>(URI url, SignInCallback<T> callback) {}
 
   /** Builds the sign-in for the bound port; runs before anything is served. */
   @FunctionalInterface
-  interface Setup<T> {
+  public interface Setup<T> {
+    /** The sign-in on {@code boundPort}. */
     Started<T> start(int boundPort) throws IOException;
   }
 
-  private record Attempt<T>(CallbackServer server, Callback<T> callback, long deadline) {}
+  private record Attempt<T>(CallbackServer server, SignInCallback<T> callback, long deadline) {}
 
   private final int port;
   private final Duration timeout;
-  private final BrowserLauncher launcher;
+  private final Opener launcher;
   private final Consumer<String> printer;
   private final String noBrowserAdvice;
   private final String timeoutMessage;
   private final Object lock = new Object();
-  private Attempt<T> attempt; // guarded by lock
+  private @Nullable Attempt<T> attempt; // guarded by lock
 
   /**
    * @param noBrowserAdvice what to suggest when no browser opens, before the port forwarding hint,
    *     e.g. "Sign in with a device code instead (device login), or forward the port"
    */
-  LoopbackRun(
+  public LoopbackRun(
       int port,
       Duration timeout,
-      BrowserLauncher launcher,
+      Opener launcher,
       Consumer<String> printer,
       String noBrowserAdvice) {
     this.port = port;
@@ -68,7 +72,7 @@ final class LoopbackRun<T> {
   }
 
   /** A loopback port setting: 0 (any free port) to 65535. */
-  static int checkPort(int port) {
+  public static int checkPort(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -76,7 +80,7 @@ final class LoopbackRun<T> {
   }
 
   /** A callback path: starts with '/', only unreserved characters. */
-  static String checkCallbackPath(String path) {
+  public static String checkCallbackPath(String path) {
     java.util.Objects.requireNonNull(path, "path");
     if (!path.matches("/[A-Za-z0-9._~/-]*")) {
       throw new IllegalArgumentException(
@@ -85,16 +89,18 @@ final class LoopbackRun<T> {
     return path;
   }
 
-  String timeoutMessage() {
+  /** "no sign-in arrived within 300 s; run the login again" */
+  public String timeoutMessage() {
     return timeoutMessage;
   }
 
-  Duration timeout() {
+  /** How long a sign-in may take. */
+  public Duration timeout() {
     return timeout;
   }
 
   /** Fails while an earlier sign-in still waits. */
-  void checkIdle() {
+  public void checkIdle() {
     synchronized (lock) {
       if (attempt != null && !attempt.callback().result().isDone()) {
         throw new IllegalStateException(
@@ -105,10 +111,10 @@ final class LoopbackRun<T> {
 
   /** Binds, sets the sign-in up, serves it, announces the URL; returns the URL at once. */
   @SuppressWarnings("ReferenceEquality") // which attempt, not an equal one
-  URI start(Setup<T> setup) throws IOException {
+  public URI start(Setup<T> setup) throws IOException {
     checkIdle();
     CallbackServer server = CallbackServer.bind(port);
-    Attempt<T> a = null;
+    @Nullable Attempt<T> a = null;
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
       Started<T> started = setup.start(server.port());
@@ -153,10 +159,16 @@ final class LoopbackRun<T> {
     }
   }
 
-  /** Waits for the started sign-in; see {@link BrowserLogin#await()} for the rules. */
+  /**
+   * Waits for the started sign-in. Interrupting the waiting thread ends it: the port is freed and
+   * an {@link InterruptedIOException} thrown, with the interrupt flag set again.
+   *
+   * @throws IllegalStateException when no sign-in was started
+   * @throws LoginTimeoutException after the timeout, or when {@link #cancel()} was called
+   */
   @SuppressWarnings("ReferenceEquality") // which attempt, not an equal one
-  T await() throws IOException {
-    Attempt<T> a;
+  public T await() throws IOException {
+    @Nullable Attempt<T> a;
     synchronized (lock) {
       a = attempt;
     }
@@ -175,7 +187,7 @@ final class LoopbackRun<T> {
       throw new InterruptedIOException(
           "interrupted while waiting for the sign-in; it was cancelled");
     } catch (ExecutionException e) {
-      throw BrowserLogin.rethrow(e.getCause());
+      throw rethrow(e.getCause());
     } finally {
       a.server().close();
       synchronized (lock) {
@@ -187,8 +199,8 @@ final class LoopbackRun<T> {
   }
 
   /** Ends a waiting sign-in with "the sign-in was cancelled"; nothing when none waits. */
-  void cancel() {
-    Attempt<T> a;
+  public void cancel() {
+    @Nullable Attempt<T> a;
     synchronized (lock) {
       a = attempt;
     }
@@ -198,5 +210,18 @@ final class LoopbackRun<T> {
           .completeExceptionally(new LoginTimeoutException("the sign-in was cancelled"));
       a.server().close();
     }
+  }
+
+  private static IOException rethrow(Throwable cause) {
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException re) {
+      throw re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IOException(String.valueOf(cause), cause);
   }
 }

@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.loopback;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +36,24 @@ import org.slf4j.LoggerFactory;
  * for its head and a size limit; beyond {@value #MAX_CONNECTIONS} open connections the oldest is
  * dropped. Complete heads go to a small bounded pool of workers, which answer and close.
  */
-final class CallbackServer implements Closeable {
+public final class CallbackServer implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(CallbackServer.class);
-  static final InetAddress LOOPBACK = loopback();
-  static final int MAX_CONNECTIONS = 256;
-  static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
+
+  /** 127.0.0.1, the only address this server binds. */
+  public static final InetAddress LOOPBACK = loopback();
+
+  /** Connections beyond this many, waiting for their head, drop the oldest. */
+  public static final int MAX_CONNECTIONS = 256;
+
+  /** How long a connection may take to send its request head. */
+  public static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
+
   private static final int WORKERS = 4;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   /** What to do with requests and with the deadline; {@link #handle} runs on a worker thread. */
-  interface Handler {
+  public interface Handler {
+    /** The answer to one request. */
     Reply handle(CallbackRequest request);
 
     /** The deadline passed; the server stops after this. */
@@ -55,8 +64,9 @@ final class CallbackServer implements Closeable {
   }
 
   /** A page, and what to run once it was sent (so the login ends only after the browser has it). */
-  record Reply(Page page, Runnable then) {
-    static Reply of(Page page) {
+  public record Reply(Page page, Runnable then) {
+    /** A page with nothing to run after it. */
+    public static Reply of(Page page) {
       return new Reply(page, () -> {});
     }
   }
@@ -68,8 +78,8 @@ final class CallbackServer implements Closeable {
   private final Set<CallbackConnection> waiting = new LinkedHashSet<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ThreadPoolExecutor workers;
-  private volatile Thread loop;
-  private Handler handler;
+  private volatile @Nullable Thread loop;
+  private @Nullable Handler handler;
   private long deadline;
 
   private CallbackServer(ServerSocketChannel server, Selector selector, Duration headTimeout)
@@ -92,14 +102,14 @@ final class CallbackServer implements Closeable {
   /**
    * Binds 127.0.0.1 on {@code port}, 0 for any free one; nothing is served until {@link #start}.
    */
-  static CallbackServer bind(int port) throws IOException {
+  public static CallbackServer bind(int port) throws IOException {
     return bind(port, HEAD_TIMEOUT);
   }
 
   /**
    * As {@link #bind(int)}, dropping connections whose head takes longer than {@code headTimeout}.
    */
-  static CallbackServer bind(int port, Duration headTimeout) throws IOException {
+  public static CallbackServer bind(int port, Duration headTimeout) throws IOException {
     ServerSocketChannel channel = ServerSocketChannel.open();
     Selector selector = null;
     try {
@@ -131,16 +141,18 @@ final class CallbackServer implements Closeable {
     }
   }
 
-  int port() {
+  /** The bound port. */
+  public int port() {
     return port;
   }
 
-  InetAddress address() throws IOException {
+  /** The bound address, always {@link #LOOPBACK}. */
+  public InetAddress address() throws IOException {
     return ((InetSocketAddress) server.getLocalAddress()).getAddress();
   }
 
   /** Serves until {@link #close()} or {@code deadlineNanos} ({@link System#nanoTime()} based). */
-  void start(Handler handler, long deadlineNanos) {
+  public void start(Handler handler, long deadlineNanos) {
     this.handler = handler;
     this.deadline = deadlineNanos;
     Thread t = thread(this::run);

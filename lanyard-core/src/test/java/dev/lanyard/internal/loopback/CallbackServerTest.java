@@ -1,7 +1,8 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.loopback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lanyard.login.Browser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

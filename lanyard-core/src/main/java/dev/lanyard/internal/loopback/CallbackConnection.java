@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.loopback;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.loopback;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -6,12 +6,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The head of one HTTP request to the loopback server: method, path, query and {@code Host}. Only
  * what a browser sends is understood; anything else is an {@link IllegalArgumentException}.
  */
-record CallbackRequest(String method, String path, String rawQuery, String host) {
+public record CallbackRequest(String method, String path, String rawQuery, @Nullable String host) {
 
   /** Parses a request head (request line and headers, ISO-8859-1 as HTTP/1.1 says). */
   static CallbackRequest parse(byte[] head, int length) {
@@ -46,7 +47,7 @@ record CallbackRequest(String method, String path, String rawQuery, String host)
   }
 
   /** True when the request was addressed to this server (not via a rebound DNS name). */
-  boolean hostIs(int port) {
+  public boolean hostIs(int port) {
     return ("127.0.0.1:" + port).equals(host) || ("localhost:" + port).equals(host);
   }
 
@@ -54,7 +55,7 @@ record CallbackRequest(String method, String path, String rawQuery, String host)
    * The query parameters, decoded. A parameter given twice is refused (RFC 6749 §3.1): which of the
    * two would count is exactly what an attacker wants to choose.
    */
-  Map<String, String> parameters() {
+  public Map<String, String> parameters() {
     Map<String, String> params = new LinkedHashMap<>();
     if (rawQuery.isEmpty()) {
       return params;
@@ -67,10 +68,16 @@ record CallbackRequest(String method, String path, String rawQuery, String host)
       String name = decode(eq < 0 ? pair : pair.substring(0, eq));
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
       if (params.put(name, value) != null) {
-        throw new IllegalArgumentException("parameter " + Secrets.oneLine(name) + " given twice");
+        throw new IllegalArgumentException("parameter " + printable(name) + " given twice");
       }
     }
     return Collections.unmodifiableMap(params);
+  }
+
+  /** A name from the request, fit for a one-line message: no control characters, 100 at most. */
+  private static String printable(String s) {
+    String flat = s.replaceAll("\\p{Cntrl}", "?");
+    return flat.length() > 100 ? flat.substring(0, 100) + "…" : flat;
   }
 
   private static String decode(String s) {

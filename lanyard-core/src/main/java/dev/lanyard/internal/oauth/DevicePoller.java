@@ -1,22 +1,24 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.oauth;
 
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.ProviderUnreachableException;
+import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.internal.grant.DeviceCodeGrant;
 import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.internal.http.TokenResponse;
+import dev.lanyard.internal.time.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * refuses, the code expires, or the deadline passes. Provider outages (5xx, no connection) are
  * waited out with backoff within the deadline.
  */
-final class DevicePoller {
+public final class DevicePoller {
   private static final Logger log = LoggerFactory.getLogger(DevicePoller.class);
   private static final Duration SLOW_DOWN = Duration.ofSeconds(5);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final TokenEndpoint endpoint;
   private final DeviceCodeGrant grant;
-  private final LoginConfig config;
+  private final Scope scope;
   private final InstantSource clock;
   private final Instant deadline;
   private final boolean deadlineIsExpiry;
@@ -40,36 +42,40 @@ final class DevicePoller {
   private final CountDownLatch cancelled;
   private Duration interval;
 
-  DevicePoller(
-      LoginConfig config,
+  /**
+   * @param sleeper waits between polls; it must return early once {@code cancelled} is counted down
+   */
+  public DevicePoller(
       TokenEndpoint endpoint,
+      Scope scope,
+      InstantSource clock,
       DeviceAuthorization.Started started,
       Instant deadline,
       Sleeper sleeper,
       CountDownLatch cancelled) {
-    this.config = config;
+    this.scope = scope;
     this.endpoint = endpoint;
     this.grant =
         started.pkce() == null
             ? DeviceCodeGrant.of(started.deviceCode())
             : DeviceCodeGrant.of(started.deviceCode(), started.pkce().verifier());
-    this.clock = config.clock();
+    this.clock = clock;
     this.deadline = deadline;
-    this.deadlineIsExpiry = !deadline.isBefore(started.shown().expiresAt());
-    this.interval = started.shown().interval();
+    this.deadlineIsExpiry = !deadline.isBefore(started.expiresAt());
+    this.interval = started.interval();
     this.sleeper = sleeper;
     this.cancelled = cancelled;
   }
 
   /** The tokens once the person approved. */
-  TokenSet poll() throws IOException {
-    IOException outage = null;
+  public TokenSet poll() throws IOException {
+    @Nullable IOException outage = null;
     int failures = 0;
     while (true) {
       waitBeforePoll(failures == 0 ? interval : backoff(failures), outage);
       TokenResponse response;
       try {
-        response = endpoint.request(TokenRequests.of(grant, config.scope()));
+        response = endpoint.request(TokenRequests.of(grant, scope));
       } catch (ProviderUnreachableException e) {
         outage = e;
         failures++;
@@ -97,7 +103,7 @@ final class DevicePoller {
           interval = interval.plus(SLOW_DOWN);
           outage = null;
           failures = 0;
-          log.debug("provider asked to slow down; polling every {}", Durations.format(interval));
+          log.debug("provider asked to slow down; polling every {} s", interval.toSeconds());
         }
         case "expired_token" -> throw new LoginTimeoutException(expiredMessage());
         case "access_denied" ->
@@ -123,7 +129,7 @@ final class DevicePoller {
   }
 
   /** Waits, or fails when the deadline would pass first, on cancel, or on interrupt. */
-  private void waitBeforePoll(Duration wait, IOException outage) throws IOException {
+  private void waitBeforePoll(Duration wait, @Nullable IOException outage) throws IOException {
     Duration left = Duration.between(clock.instant(), deadline);
     if (left.isNegative() || left.isZero()) {
       throw outage != null ? outage : timeout();
@@ -131,11 +137,7 @@ final class DevicePoller {
     checkCancelled();
     try {
       Duration d = wait.compareTo(left) < 0 ? wait : left;
-      if (sleeper != null) {
-        sleeper.sleep(d);
-      } else {
-        cancelled.await(d.toNanos(), TimeUnit.NANOSECONDS);
-      }
+      sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the device sign-in");

@@ -1,37 +1,44 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.loopback;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTML answer of the loopback server, sent with headers that keep it out of caches and keep
  * the callback URL (it holds the code) out of any {@code Referer}.
  */
-record Page(int status, String reason, String title, String message) {
+public record Page(int status, String reason, String title, String message) {
 
-  static Page success() {
+  /** The sign-in is complete. */
+  public static Page success() {
     return new Page(200, "OK", "Signed in", "Signed in. You can close this tab.");
   }
 
-  static Page refused(String error, String description) {
+  /** The provider refused the sign-in; {@code description} may be null. */
+  public static Page refused(String error, @Nullable String description) {
     String detail =
         description == null || description.isBlank() ? error : error + ": " + description;
     return new Page(200, "OK", "Sign-in refused", "The sign-in was refused. " + detail);
   }
 
-  static Page failed(String message) {
+  /** The sign-in failed after the callback arrived. */
+  public static Page failed(String message) {
     return new Page(
         500, "Internal Server Error", "Sign-in failed", "The sign-in failed: " + message);
   }
 
-  static Page badRequest(String message) {
+  /** A request that cannot end the sign-in. */
+  public static Page badRequest(String message) {
     return new Page(400, "Bad Request", "Bad request", message);
   }
 
-  static Page notFound() {
+  /** Nothing is served at this path. */
+  public static Page notFound() {
     return new Page(404, "Not Found", "Not found", "Nothing here.");
   }
 
-  static Page methodNotAllowed() {
+  /** Only GET is served. */
+  public static Page methodNotAllowed() {
     return new Page(405, "Method Not Allowed", "Method not allowed", "Only GET is served here.");
   }
 

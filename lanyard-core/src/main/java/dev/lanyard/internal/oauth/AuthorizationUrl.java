@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.oauth;
 
 import dev.lanyard.Scope;
 import java.net.URI;
@@ -8,14 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authorization request (RFC 6749 §4.1.1, OIDC Core §3.1.2.1, RFC 7636 §4.3): every security
  * parameter is set here and nowhere else, and extra parameters cannot replace one of them.
  */
-final class AuthorizationUrl {
+public final class AuthorizationUrl {
   /** Always asked for: without it there is no ID token and nobody to verify. */
-  static final Scope OPENID = Scope.of("openid");
+  public static final Scope OPENID = Scope.of("openid");
 
   private static final Set<String> RESERVED =
       Set.of(
@@ -39,22 +40,23 @@ final class AuthorizationUrl {
   private AuthorizationUrl() {}
 
   /** The URL a person's browser opens; {@code loginHint} may be null. */
-  static URI build(
+  public static URI build(
       URI authorizationEndpoint,
       String clientId,
       URI redirectUri,
       Scope scope,
-      PendingLogin pending,
+      String state,
+      String nonce,
       String codeChallenge,
-      String loginHint,
+      @Nullable String loginHint,
       Map<String, String> extra) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("response_type", "code");
     q.put("client_id", clientId);
     q.put("redirect_uri", redirectUri.toString());
     q.put("scope", OPENID.union(scope).toString());
-    q.put("state", pending.state());
-    q.put("nonce", pending.nonce());
+    q.put("state", state);
+    q.put("nonce", nonce);
     q.put("code_challenge", codeChallenge);
     q.put("code_challenge_method", Pkce.METHOD);
     if (loginHint != null) {
@@ -75,7 +77,7 @@ final class AuthorizationUrl {
   }
 
   /** Fails unless {@code name} may be added to an authorization request. */
-  static void checkParameter(String name, String value) {
+  public static void checkParameter(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     if (name.isBlank()) {
@@ -95,7 +97,7 @@ final class AuthorizationUrl {
   }
 
   /** Zitadel's scope that puts a project's id into the token audience. */
-  static Scope zitadelProjectAudience(String projectId) {
+  public static Scope zitadelProjectAudience(String projectId) {
     Objects.requireNonNull(projectId, "projectId");
     if (!projectId.matches("[A-Za-z0-9_-]+")) {
       throw new IllegalArgumentException("invalid Zitadel project id: '" + projectId + "'");
@@ -103,7 +105,8 @@ final class AuthorizationUrl {
     return Scope.of("urn:zitadel:iam:org:project:id:" + projectId + ":aud");
   }
 
-  static String encode(Map<String, String> q) {
+  /** A query string: names and values percent-encoded, joined with {@code &}. */
+  public static String encode(Map<String, String> q) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, String> e : q.entrySet()) {
       if (sb.length() > 0) {

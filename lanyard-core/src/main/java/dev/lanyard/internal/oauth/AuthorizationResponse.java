@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.oauth;
 
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.InvalidTokenException;
@@ -11,14 +11,14 @@ import java.util.Optional;
  * The checks on an authorization response (the callback's query) that come after its {@code state}
  * matched a pending login: the issuer (RFC 9207), an error, the code.
  */
-final class AuthorizationResponse {
+public final class AuthorizationResponse {
   private AuthorizationResponse() {}
 
   /**
    * Refuses a response from another issuer: RFC 9207 mix-up protection. A response without {@code
    * iss} is refused only when the provider announced that it sends one.
    */
-  static void checkIssuer(Map<String, String> params, ProviderMetadata m)
+  public static void checkIssuer(Map<String, String> params, ProviderMetadata m)
       throws InvalidTokenException {
     String iss = params.get("iss");
     Optional<String> expected = m.issuer().map(Object::toString);
@@ -41,7 +41,7 @@ final class AuthorizationResponse {
   }
 
   /** The provider's error, e.g. {@code access_denied}, as an exception; empty when none. */
-  static Optional<AuthorizationDeniedException> error(Map<String, String> params) {
+  public static Optional<AuthorizationDeniedException> error(Map<String, String> params) {
     String error = params.get("error");
     if (error == null) {
       return Optional.empty();
@@ -58,7 +58,7 @@ final class AuthorizationResponse {
   }
 
   /** The authorization code; a response with neither code nor error is malformed. */
-  static String code(Map<String, String> params) throws MalformedResponseException {
+  public static String code(Map<String, String> params) throws MalformedResponseException {
     String code = params.get("code");
     if (code == null || code.isEmpty()) {
       throw new MalformedResponseException(
