@@ -63,7 +63,7 @@ public final class TokenSession {
   private final Executor executor;
   private final Listeners listeners;
   private final Object publishLock = new Object();
-  private final AtomicReference<CompletableFuture<TokenSet>> inFlight = new AtomicReference<>();
+  private final AtomicReference<Flight> inFlight = new AtomicReference<>();
 
   /** {@link #clear()} calls between forgetting the tokens here and in the store. */
   private final AtomicInteger clearing = new AtomicInteger();
@@ -250,8 +250,12 @@ public final class TokenSession {
   @SuppressWarnings("NullAway") // a state that satisfies an ask holds tokens
   private TokenSet renew(State seen, Ask ask) throws IOException {
     while (true) {
-      CompletableFuture<TokenSet> running = inFlight.get();
+      Flight running = inFlight.get();
       if (running != null) {
+        if (!running.serves(seen)) {
+          Waits.awaitEnd(running, waitTimeout); // from before a clear(): not this caller's
+          continue;
+        }
         // The refresh in flight is newer than anything this caller saw.
         TokenSet tokens = Waits.await(running, waitTimeout);
         if (ask.accepts(tokens)) {
@@ -263,7 +267,7 @@ public final class TokenSession {
       if (current != seen && ask.satisfiedBy(current, clock.millis())) {
         return current.tokens;
       }
-      CompletableFuture<TokenSet> mine = new CompletableFuture<>();
+      Flight mine = new Flight(current.generation);
       if (inFlight.compareAndSet(null, mine)) {
         run(current, ask, mine);
         return Waits.await(mine, waitTimeout);
@@ -274,15 +278,19 @@ public final class TokenSession {
   /** The refresh in flight, else one started on the executor, else tokens that satisfy now. */
   private CompletableFuture<TokenSet> flight(State seen, Ask ask) {
     while (true) {
-      CompletableFuture<TokenSet> running = inFlight.get();
+      Flight running = inFlight.get();
       if (running != null) {
-        return running;
+        if (running.serves(seen)) {
+          return running;
+        }
+        // From before a clear(): not this caller's; wait for it to end, then look again.
+        return running.handle((t, e) -> seen).thenCompose(again -> flight(again, ask));
       }
       State current = state;
       if (current != seen && ask.satisfiedBy(current, clock.millis())) {
         return CompletableFuture.completedFuture(current.tokens);
       }
-      CompletableFuture<TokenSet> mine = new CompletableFuture<>();
+      Flight mine = new Flight(current.generation);
       if (inFlight.compareAndSet(null, mine)) {
         start(current, ask, mine);
         return mine;
@@ -294,13 +302,13 @@ public final class TokenSession {
     if (now < aheadPausedUntil || inFlight.get() != null) {
       return;
     }
-    CompletableFuture<TokenSet> mine = new CompletableFuture<>();
+    Flight mine = new Flight(seen.generation);
     if (inFlight.compareAndSet(null, mine)) {
       start(seen, Ask.AHEAD, mine);
     }
   }
 
-  private void start(State seen, Ask ask, CompletableFuture<TokenSet> mine) {
+  private void start(State seen, Ask ask, Flight mine) {
     try {
       executor.execute(() -> run(seen, ask, mine));
     } catch (RejectedExecutionException e) {
@@ -309,7 +317,7 @@ public final class TokenSession {
     }
   }
 
-  private void run(State seen, Ask ask, CompletableFuture<TokenSet> future) {
+  private void run(State seen, Ask ask, Flight future) {
     try {
       TokenSet result = store.update(stored -> renewInSection(stored, seen, ask));
       publish(result, seen.generation);

@@ -40,6 +40,17 @@ final class Waits {
     }
   }
 
+  /** Blocks until {@code refresh} ends, at most {@code timeout}, whatever its outcome. */
+  static void awaitEnd(CompletableFuture<TokenSet> refresh, Duration timeout) throws IOException {
+    try {
+      await(refresh, timeout);
+    } catch (LoginTimeoutException | InterruptedIOException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Its outcome belongs to its own callers.
+    }
+  }
+
   /**
    * A future of {@code refresh}'s tokens that fails at {@code timeout}; no thread waits for it. The
    * shared {@code refresh} itself never times out: other callers may have other deadlines.
