@@ -43,7 +43,8 @@ class TokenSessionStressTest {
   private final FakeClock clock = new FakeClock(T0);
   private final TokenStore store = TokenStore.memory();
   private final TrackedExecutor background = new TrackedExecutor();
-  private final AtomicInteger clears = new AtomicInteger();
+  private final AtomicInteger clearsStarted = new AtomicInteger();
+  private final AtomicInteger clearsEnded = new AtomicInteger();
   private ScriptedTokenEndpoint endpoint;
 
   @BeforeEach
@@ -129,7 +130,7 @@ class TokenSessionStressTest {
       for (int op = 0; op < OPS; op++) {
         int i = random.nextInt(sessions.size());
         TokenSession s = sessions.get(i);
-        int clearsBefore = clears.get();
+        int clearsEndedBefore = clearsEnded.get();
         int kind = random.nextInt(100);
         try {
           if (kind < 45) {
@@ -145,8 +146,12 @@ class TokenSessionStressTest {
             synchronized (clearsPerSession) {
               clearsPerSession[i]++;
             }
-            clears.incrementAndGet();
-            s.clear();
+            clearsStarted.incrementAndGet();
+            try {
+              s.clear();
+            } finally {
+              clearsEnded.incrementAndGet();
+            }
           } else {
             clock.advance(Duration.ofMillis(random.nextInt(500)));
           }
@@ -156,7 +161,9 @@ class TokenSessionStressTest {
           assertThat(cause)
               .isInstanceOf(LoginRequiredException.class)
               .hasMessage("the session was cleared; sign in again");
-          assertThat(clears.get()).as("a clear() ran during the call").isGreaterThan(clearsBefore);
+          assertThat(clearsStarted.get())
+              .as("a clear() overlapped the call")
+              .isGreaterThan(clearsEndedBefore);
         }
         long generation = s.generation();
         assertThat(generation).as("generation").isGreaterThanOrEqualTo(lastGeneration[i]);
