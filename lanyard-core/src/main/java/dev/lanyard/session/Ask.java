@@ -1,6 +1,8 @@
 package dev.lanyard.session;
 
+import dev.lanyard.TokenSet;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Why a renewal runs, and so which tokens would satisfy it without a token request. */
 final class Ask {
@@ -18,9 +20,9 @@ final class Ask {
 
   final Kind kind;
   final Duration minValid;
-  final String rejected;
+  final @Nullable String rejected;
 
-  private Ask(Kind kind, Duration minValid, String rejected) {
+  private Ask(Kind kind, Duration minValid, @Nullable String rejected) {
     this.kind = kind;
     this.minValid = minValid;
     this.rejected = rejected;
@@ -43,6 +45,14 @@ final class Ask {
       case AHEAD -> s.fresh(now);
       default -> !s.tokens.accessToken().equals(rejected) && s.usable(now);
     };
+  }
+
+  /**
+   * False only for the rejected token itself: a caller forcing past a token can join a refresh that
+   * was already in flight when it was rejected, and that refresh may have produced it.
+   */
+  boolean accepts(TokenSet result) {
+    return kind != Kind.FORCE || !result.accessToken().equals(rejected);
   }
 
   @Override

@@ -4,16 +4,18 @@ import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /** The provider's metadata, given or discovered on first use. */
 final class ProviderSource {
   static final ProviderSource NONE = new ProviderSource(null, null, Transport.defaults());
 
-  private final URI issuer;
+  private final @Nullable URI issuer;
   private final Transport transport;
-  private volatile ProviderMetadata metadata;
+  private volatile @Nullable ProviderMetadata metadata;
 
-  private ProviderSource(URI issuer, ProviderMetadata metadata, Transport transport) {
+  private ProviderSource(
+      @Nullable URI issuer, @Nullable ProviderMetadata metadata, Transport transport) {
     this.issuer = issuer;
     this.metadata = metadata;
     this.transport = transport;

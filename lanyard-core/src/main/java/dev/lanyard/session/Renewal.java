@@ -11,42 +11,55 @@ import dev.lanyard.internal.grant.TokenRequest;
 import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.grant.TokenSets;
 import dev.lanyard.internal.http.TokenEndpoint;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a session does inside the store's exclusive section: adopt tokens someone else already
  * stored, else refresh, else re-grant, else say a person must sign in.
+ *
+ * <p>It knows nothing of the session that runs it: the session checks that it was not cleared
+ * before it calls {@link #renew}, and publishes what it returns.
  */
 final class Renewal {
   private static final Logger log = LoggerFactory.getLogger(Renewal.class);
 
-  private final TokenSession session;
   private final ProviderSource provider;
-  private final ClientAuthentication client;
-  private final Grant grant;
+  private final @Nullable ClientAuthentication client;
+  private final @Nullable Grant grant;
+  private final TokenStore store;
+  private final InstantSource clock;
+  private final Margins margins;
   private final Duration defaultLifetime;
 
   /** A grant that cannot re-authenticate (a refresh token from elsewhere) is good once. */
   private final AtomicBoolean initialGrantUnused = new AtomicBoolean(true);
 
-  private volatile TokenEndpoint endpoint;
+  private volatile @Nullable TokenEndpoint endpoint;
 
   Renewal(
-      TokenSession session,
       ProviderSource provider,
-      ClientAuthentication client,
-      Grant grant,
+      @Nullable ClientAuthentication client,
+      @Nullable Grant grant,
+      TokenStore store,
+      InstantSource clock,
+      Margins margins,
       Duration defaultLifetime) {
-    this.session = session;
     this.provider = provider;
     this.client = client;
     this.grant = grant;
+    this.store = store;
+    this.clock = clock;
+    this.margins = margins;
     this.defaultLifetime = defaultLifetime;
   }
 
@@ -54,16 +67,19 @@ final class Renewal {
     return grant != null;
   }
 
-  TokenSet renew(Optional<TokenSet> current, State seen, Ask ask) throws IOException {
-    if (session.generation() != seen.generation) {
-      throw new LoginRequiredException("the session was cleared; sign in again");
-    }
-    Instant now = session.clock().instant();
+  /**
+   * The tokens to keep, inside the store's exclusive section.
+   *
+   * @param current what the store holds now
+   * @param held what the session held when the renewal started, if anything
+   */
+  TokenSet renew(Optional<TokenSet> current, @Nullable TokenSet held, Ask ask) throws IOException {
+    Instant now = clock.instant();
     TokenSet stored = current.orElse(null);
-    if (stored != null && ask.satisfiedBy(state(stored), now.toEpochMilli())) {
+    if (stored != null && ask.satisfiedBy(margins.state(stored, 0), now.toEpochMilli())) {
       return stored; // another thread or process already renewed: no token request
     }
-    TokenSet base = stored != null ? stored : seen.tokens;
+    TokenSet base = stored != null ? stored : held;
     ProviderErrorException refused = null;
     if (base != null && base.refreshValid(Duration.ZERO, now)) {
       try {
@@ -78,10 +94,10 @@ final class Renewal {
         }
         refused = e;
         // Someone may have rotated the refresh token without our lock: look once more.
-        Optional<TokenSet> reread = session.store().load();
+        Optional<TokenSet> reread = store.load();
         if (reread.isPresent()
             && !TokenSets.sameTokens(reread.get(), base)
-            && ask.satisfiedBy(state(reread.get()), now.toEpochMilli())) {
+            && ask.satisfiedBy(margins.state(reread.get(), 0), now.toEpochMilli())) {
           return reread.get();
         }
         log.debug("refresh refused: {}", e.getMessage());
@@ -134,10 +150,6 @@ final class Renewal {
     return request.keepingRefreshToken(t);
   }
 
-  private State state(TokenSet tokens) {
-    return State.of(tokens, session.skew(), session.refreshAhead(), 0);
-  }
-
   private TokenEndpoint endpoint() throws IOException {
     TokenEndpoint e = endpoint;
     if (e == null) {
@@ -149,9 +161,10 @@ final class Renewal {
           e =
               new TokenEndpoint(
                   provider.metadata().tokenEndpoint(),
-                  client,
+                  Objects.requireNonNull(
+                      client, "client"), // the builder requires one with an endpoint
                   provider.transport(),
-                  session.clock(),
+                  clock,
                   defaultLifetime);
     }
     return e;
@@ -160,12 +173,12 @@ final class Renewal {
   NoCredentialsException noCredentials() {
     return new NoCredentialsException(
         "no credentials configured: no grant, and no tokens in "
-            + session.store().describe()
+            + store.describe()
             + "; sign in first");
   }
 
   private static LoginRequiredException loginRequired(
-      TokenSet base, ProviderErrorException refused, Instant now) {
+      TokenSet base, @Nullable ProviderErrorException refused, Instant now) {
     if (refused != null) {
       return new LoginRequiredException(
           "the provider refused the refresh token ("

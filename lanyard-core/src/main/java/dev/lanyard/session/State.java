@@ -3,6 +3,7 @@ package dev.lanyard.session;
 import dev.lanyard.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session's tokens with the two moments that matter precomputed as epoch milliseconds, so the hot
@@ -12,7 +13,7 @@ final class State {
   static final State EMPTY = new State(null, Long.MIN_VALUE, Long.MIN_VALUE, 0);
 
   /** Null only in {@link #EMPTY}. */
-  final TokenSet tokens;
+  final @Nullable TokenSet tokens;
 
   /** From here on a background refresh starts; before it the token is handed out as it is. */
   final long refreshAt;
@@ -23,7 +24,7 @@ final class State {
   /** Bumped by {@code clear()}, so a refresh that was in flight cannot resurrect tokens. */
   final long generation;
 
-  private State(TokenSet tokens, long refreshAt, long expireAt, long generation) {
+  private State(@Nullable TokenSet tokens, long refreshAt, long expireAt, long generation) {
     this.tokens = tokens;
     this.refreshAt = refreshAt;
     this.expireAt = expireAt;

@@ -1,5 +1,6 @@
 package dev.lanyard.session;
 
+import dev.lanyard.LoginRequiredException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.TokenSet;
@@ -12,8 +13,6 @@ import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.store.TokenStore;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -22,12 +21,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * refresh in the background. Once the token is expired ({@code now + skew >= expiresAt}) callers
  * wait, with a deadline, for the single refresh in flight. Refreshes run in the store's exclusive
  * section, so sessions in other threads and processes sharing the store make one refresh between
- * them, and a rotated refresh token is saved before anything else can use it.
+ * them, and a rotated refresh token is saved before anything else can use it. {@link #tokenAsync()}
+ * is the same without a blocked thread: a future that the refresh in flight completes.
  *
  * <pre>{@code
  * TokenSession session = TokenSession.builder()
@@ -52,18 +52,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenSession {
   private static final Logger log = LoggerFactory.getLogger(TokenSession.class);
-  private static final Duration AHEAD_RETRY_PAUSE = Duration.ofSeconds(5);
+
+  /** A failed refresh-ahead pauses ± this fraction, so sessions that failed together spread out. */
+  static final double JITTER = 0.2;
 
   private final InstantSource clock;
+  private final Margins margins;
   private final Renewal renewal;
   private final TokenStore store;
-  private final Duration skew;
-  private final Duration refreshAhead;
   private final Duration waitTimeout;
+  private final Duration aheadRetryPause;
   private final Executor executor;
-  private final List<TokenListener> listeners;
+  private final Listeners listeners;
   private final Object publishLock = new Object();
-  private final AtomicReference<CompletableFuture<TokenSet>> inFlight = new AtomicReference<>();
+  private final AtomicReference<Flight> inFlight = new AtomicReference<>();
+
+  /** {@link #clear()} calls between forgetting the tokens here and in the store. */
+  private final AtomicInteger clearing = new AtomicInteger();
+
   private final Revoker revoker;
 
   private volatile State state = State.EMPTY;
@@ -72,18 +78,21 @@ public final class TokenSession {
   private TokenSession(Builder b) {
     this.clock = b.clock;
     this.store = b.store;
-    this.skew = b.skew;
-    this.refreshAhead = b.refreshAhead;
+    this.margins = new Margins(b.skew, b.refreshAhead);
     this.waitTimeout = b.waitTimeout;
+    this.aheadRetryPause = b.aheadRetryPause;
     this.executor = b.executor != null ? b.executor : RefreshThreads.executor();
-    this.listeners = List.copyOf(b.listeners);
-    this.renewal = new Renewal(this, b.providerSource(), b.client, b.grant, b.defaultLifetime);
+    this.listeners = new Listeners(b.listeners);
+    this.renewal =
+        new Renewal(
+            b.providerSource(), b.client, b.grant, store, clock, margins, b.defaultLifetime);
     this.revoker = new Revoker(b.providerSource(), b.client, b.transport);
     if (b.tokens != null) {
-      this.state = State.of(b.tokens, skew, refreshAhead, 0);
+      this.state = margins.state(b.tokens, 0);
     }
   }
 
+  /** A builder with the defaults: memory store, coarse clock, 30 s skew, 60 s refresh-ahead. */
   public static Builder builder() {
     return new Builder();
   }
@@ -93,7 +102,9 @@ public final class TokenSession {
    *
    * @throws dev.lanyard.LoginRequiredException when only a person can get new tokens
    * @throws NoCredentialsException when there is no grant and nothing stored
+   * @throws LoginTimeoutException when no refresh ends within the wait timeout
    */
+  @SuppressWarnings("NullAway") // a state whose refreshAt is still ahead holds tokens
   public TokenSet token() throws IOException {
     State s = state;
     if (clock.millis() < s.refreshAt) {
@@ -102,7 +113,28 @@ public final class TokenSession {
     return slowPath(s);
   }
 
+  /**
+   * {@link #token()} without blocking: a future complete at once when the token is fresh or inside
+   * the refresh-ahead margin, else completed by the one refresh in flight (started on the session's
+   * executor when none is). No thread waits for it. It fails with what {@code token()} throws,
+   * {@link LoginTimeoutException} after the wait timeout included.
+   */
+  @SuppressWarnings("NullAway") // a usable state holds tokens
+  public CompletableFuture<TokenSet> tokenAsync() {
+    State s = state;
+    long now = clock.millis();
+    if (now < s.refreshAt) {
+      return CompletableFuture.completedFuture(s.tokens);
+    }
+    if (s.usable(now)) {
+      renewAheadUnlessPaused(s, now);
+      return CompletableFuture.completedFuture(s.tokens);
+    }
+    return Waits.within(flight(s, Ask.NEEDED), waitTimeout);
+  }
+
   /** A token set that stays valid for at least {@code minValid} (as far as the provider allows). */
+  @SuppressWarnings("NullAway") // a usable state holds tokens
   public TokenSet token(Duration minValid) throws IOException {
     Objects.requireNonNull(minValid, "minValid");
     State s = state;
@@ -135,17 +167,40 @@ public final class TokenSession {
 
   /**
    * Gets new tokens unless the rejected access token is already replaced: after a 401, only the
-   * caller that sent the current token causes a refresh; the others just use the newer one.
+   * caller that sent the current token causes a refresh; the others just use the newer one. Never
+   * returns {@code rejectedAccessToken} itself.
    */
   public TokenSet forceRefresh(String rejectedAccessToken) throws IOException {
     Objects.requireNonNull(rejectedAccessToken, "rejectedAccessToken");
     State s = state;
-    if (s.tokens != null
-        && !s.tokens.accessToken().equals(rejectedAccessToken)
-        && s.usable(clock.millis())) {
+    if (replaced(s, rejectedAccessToken)) {
       return s.tokens;
     }
     return renew(s, Ask.force(rejectedAccessToken));
+  }
+
+  /**
+   * {@link #forceRefresh(String)} without blocking, as {@link #tokenAsync()} is to {@link
+   * #token()}: for a 401 answered to an asynchronous call.
+   */
+  public CompletableFuture<TokenSet> forceRefreshAsync(String rejectedAccessToken) {
+    Objects.requireNonNull(rejectedAccessToken, "rejectedAccessToken");
+    State s = state;
+    if (replaced(s, rejectedAccessToken)) {
+      return CompletableFuture.completedFuture(s.tokens);
+    }
+    Ask ask = Ask.force(rejectedAccessToken);
+    CompletableFuture<TokenSet> running = flight(s, ask);
+    // A refresh already in flight when the token was rejected may have produced that very token.
+    return Waits.within(
+        running.thenCompose(t -> ask.accepts(t) ? running : flight(state, ask)), waitTimeout);
+  }
+
+  @SuppressWarnings("NullAway") // checked here
+  private boolean replaced(State s, String rejectedAccessToken) {
+    return s.tokens != null
+        && !s.tokens.accessToken().equals(rejectedAccessToken)
+        && s.usable(clock.millis());
   }
 
   /** The tokens the session holds now, without I/O; they may be expired. */
@@ -165,98 +220,144 @@ public final class TokenSession {
     }
   }
 
-  /** Forgets the tokens here and in the store; a refresh in flight cannot bring them back. */
+  /**
+   * Forgets the tokens here and in the store; a refresh in flight cannot bring them back. Waits for
+   * a refresh running in the store's exclusive section to end.
+   */
   public void clear() throws IOException {
-    synchronized (publishLock) {
-      state = State.empty(state.generation + 1);
+    clearing.incrementAndGet();
+    try {
+      synchronized (publishLock) {
+        state = State.empty(state.generation + 1);
+      }
+      store.clear();
+    } finally {
+      clearing.decrementAndGet();
     }
-    store.clear();
   }
 
-  public TokenStore store() {
-    return store;
-  }
-
-  InstantSource clock() {
-    return clock;
-  }
-
-  Duration skew() {
-    return skew;
-  }
-
-  Duration refreshAhead() {
-    return refreshAhead;
-  }
-
+  /** Bumped by every {@link #clear()}; for tests. */
   long generation() {
     return state.generation;
   }
 
+  @SuppressWarnings("NullAway") // a usable state holds tokens
   private TokenSet slowPath(State s) throws IOException {
     long now = clock.millis();
     if (s.usable(now)) {
-      if (now >= aheadPausedUntil) {
-        renewInBackground(s);
-      }
+      renewAheadUnlessPaused(s, now);
       return s.tokens;
     }
     return renew(s, Ask.NEEDED);
   }
 
+  /** Runs the refresh on this thread when it starts it: no thread hop on the path that blocks. */
+  @SuppressWarnings("NullAway") // a state that satisfies an ask holds tokens
   private TokenSet renew(State seen, Ask ask) throws IOException {
     while (true) {
-      CompletableFuture<TokenSet> running = inFlight.get();
+      Flight running = inFlight.get();
       if (running != null) {
+        if (!running.serves(seen)) {
+          Waits.awaitEnd(running, waitTimeout); // from before a clear(): not this caller's
+          continue;
+        }
         // The refresh in flight is newer than anything this caller saw.
-        return await(running);
+        TokenSet tokens = Waits.await(running, waitTimeout);
+        if (ask.accepts(tokens)) {
+          return tokens;
+        }
+        continue;
       }
       State current = state;
       if (current != seen && ask.satisfiedBy(current, clock.millis())) {
         return current.tokens;
       }
-      CompletableFuture<TokenSet> mine = new CompletableFuture<>();
+      Flight mine = new Flight(current.generation);
       if (inFlight.compareAndSet(null, mine)) {
-        // The caller that starts the refresh runs it: no thread hop on the path that blocks.
         run(current, ask, mine);
-        return await(mine);
+        return Waits.await(mine, waitTimeout);
       }
     }
   }
 
-  private void renewInBackground(State seen) {
-    if (inFlight.get() != null) {
+  /** The refresh in flight, else one started on the executor, else tokens that satisfy now. */
+  private CompletableFuture<TokenSet> flight(State seen, Ask ask) {
+    while (true) {
+      Flight running = inFlight.get();
+      if (running != null) {
+        if (running.serves(seen)) {
+          return running;
+        }
+        // From before a clear(): not this caller's; wait for it to end, then look again.
+        return running.handle((t, e) -> seen).thenCompose(again -> flight(again, ask));
+      }
+      State current = state;
+      if (current != seen && ask.satisfiedBy(current, clock.millis())) {
+        return CompletableFuture.completedFuture(current.tokens);
+      }
+      Flight mine = new Flight(current.generation);
+      if (inFlight.compareAndSet(null, mine)) {
+        start(current, ask, mine);
+        return mine;
+      }
+    }
+  }
+
+  private void renewAheadUnlessPaused(State seen, long now) {
+    if (now < aheadPausedUntil || inFlight.get() != null) {
       return;
     }
-    CompletableFuture<TokenSet> mine = new CompletableFuture<>();
-    if (!inFlight.compareAndSet(null, mine)) {
-      return;
+    Flight mine = new Flight(seen.generation);
+    if (inFlight.compareAndSet(null, mine)) {
+      start(seen, Ask.AHEAD, mine);
     }
+  }
+
+  private void start(State seen, Ask ask, Flight mine) {
     try {
-      executor.execute(() -> run(seen, Ask.AHEAD, mine));
+      executor.execute(() -> run(seen, ask, mine));
     } catch (RejectedExecutionException e) {
       inFlight.compareAndSet(mine, null);
       mine.completeExceptionally(e);
     }
   }
 
-  private void run(State seen, Ask ask, CompletableFuture<TokenSet> future) {
+  private void run(State seen, Ask ask, Flight future) {
     try {
-      TokenSet result = store.update(stored -> renewal.renew(stored, seen, ask));
+      TokenSet result = store.update(stored -> renewInSection(stored, seen, ask));
       publish(result, seen.generation);
       inFlight.compareAndSet(future, null);
       future.complete(result);
     } catch (Throwable e) {
-      inFlight.compareAndSet(future, null);
-      if (ask == Ask.AHEAD) {
-        aheadPausedUntil = clock.millis() + AHEAD_RETRY_PAUSE.toMillis();
+      Throwable failure = Waits.failure(e);
+      boolean background = ask == Ask.AHEAD;
+      if (background) {
+        long pause = jittered(aheadRetryPause.toMillis(), ThreadLocalRandom.current().nextDouble());
+        aheadPausedUntil = clock.millis() + pause;
         log.warn(
-            "background token refresh failed, retrying in {} s: {}",
-            AHEAD_RETRY_PAUSE.toSeconds(),
-            e.toString());
+            "background token refresh failed, retrying in {} ms: {}", pause, failure.toString());
       }
-      future.completeExceptionally(e);
+      if (failure instanceof Exception exception) {
+        listeners.refreshFailed(exception, background);
+      }
+      inFlight.compareAndSet(future, null);
+      future.completeExceptionally(failure);
     }
+  }
+
+  private TokenSet renewInSection(Optional<TokenSet> stored, State seen, Ask ask)
+      throws IOException {
+    if (state.generation != seen.generation) {
+      throw new LoginRequiredException("the session was cleared; sign in again");
+    }
+    // While a clear() is between forgetting here and in the store, what is stored is forgotten.
+    Optional<TokenSet> adoptable = clearing.get() > 0 ? Optional.empty() : stored;
+    return renewal.renew(adoptable, seen.tokens, ask);
+  }
+
+  /** {@code millis} ± {@link #JITTER}, for {@code random} in [0, 1). */
+  static long jittered(long millis, double random) {
+    return Math.round(millis * (1 - JITTER + 2 * JITTER * random));
   }
 
   private void publish(TokenSet tokens, long generation) {
@@ -267,43 +368,10 @@ public final class TokenSession {
         return;
       }
       previous = prev.tokens;
-      state = State.of(tokens, skew, refreshAhead, generation);
+      state = margins.state(tokens, generation);
     }
     if (previous == null || !TokenSets.sameTokens(previous, tokens)) {
-      for (TokenListener listener : listeners) {
-        try {
-          listener.onTokens(tokens);
-        } catch (RuntimeException e) {
-          log.warn("token listener {} failed: {}", listener.getClass().getName(), e.toString());
-        }
-      }
-    }
-  }
-
-  private TokenSet await(CompletableFuture<TokenSet> future) throws IOException {
-    try {
-      return future.get(waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for a token");
-    } catch (TimeoutException e) {
-      throw new LoginTimeoutException(
-          "no token within " + waitTimeout.toSeconds() + " s: the provider is slow or unreachable");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof UncheckedIOException uio) {
-        throw uio.getCause();
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(cause);
+      listeners.tokens(tokens);
     }
   }
 
@@ -331,11 +399,11 @@ public final class TokenSession {
 
   /** Builds a {@link TokenSession}. */
   public static final class Builder {
-    private URI issuer;
-    private URI tokenEndpoint;
-    private ProviderMetadata provider;
-    private ClientAuthentication client;
-    private Grant grant;
+    private @Nullable URI issuer;
+    private @Nullable URI tokenEndpoint;
+    private @Nullable ProviderMetadata provider;
+    private @Nullable ClientAuthentication client;
+    private @Nullable Grant grant;
     private TokenStore store = TokenStore.memory();
     private InstantSource clock = CoarseClock.get();
     private Transport transport = Transport.defaults();
@@ -343,8 +411,9 @@ public final class TokenSession {
     private Duration refreshAhead = Duration.ofSeconds(60);
     private Duration waitTimeout = Duration.ofSeconds(90);
     private Duration defaultLifetime = Duration.ofMinutes(5);
-    private Executor executor;
-    private TokenSet tokens;
+    private Duration aheadRetryPause = Duration.ofSeconds(5);
+    private @Nullable Executor executor;
+    private @Nullable TokenSet tokens;
     private final List<TokenListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -419,6 +488,16 @@ public final class TokenSession {
     /** A background refresh starts this long before the skewed expiry (default 60 s). */
     public Builder refreshAhead(Duration refreshAhead) {
       this.refreshAhead = nonNegative(refreshAhead, "refreshAhead");
+      return this;
+    }
+
+    /**
+     * After a failed background refresh, the next one starts no sooner than this, ± 20 % so that
+     * sessions that failed together do not retry together (default 5 s). Callers keep getting the
+     * still-valid token meanwhile; a caller whose token has expired does not wait for the pause.
+     */
+    public Builder refreshAheadRetry(Duration pause) {
+      this.aheadRetryPause = nonNegative(pause, "refreshAheadRetry");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.lanyard.store;
 
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.internal.files.SecureFiles;
+import dev.lanyard.internal.time.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Mutual exclusion for one token file across threads and processes: a {@link ReentrantLock} per
@@ -24,6 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * FileChannel.lock} on the same file throws {@link OverlappingFileLockException}, and on POSIX
  * closing any channel to the file drops the process's lock. The lock file is never deleted, so
  * every process always locks the same file.
+ *
+ * <p>The wait for the file lock polls through a {@link Sleeper} against a nanosecond ticker, both
+ * injectable so that a test of the deadline does not wait for it.
  */
 final class ExclusiveSection {
   /** One in-process lock per token file, shared by every store instance for that path. */
@@ -34,11 +39,16 @@ final class ExclusiveSection {
   private final Path lockFile;
   private final Duration timeout;
   private final ReentrantLock lock;
+  private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
 
-  ExclusiveSection(Path file, Path lockFile, Duration timeout) {
+  ExclusiveSection(
+      Path file, Path lockFile, Duration timeout, Sleeper sleeper, LongSupplier nanoTime) {
     this.lockFile = lockFile;
     this.timeout = timeout;
     this.lock = LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+    this.sleeper = sleeper;
+    this.nanoTime = nanoTime;
   }
 
   /** The body of a section. */
@@ -58,7 +68,7 @@ final class ExclusiveSection {
       body.run(); // an outer call on this thread holds both locks until it returns
       return;
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = nanoTime.getAsLong() + timeout.toNanos();
     acquireInProcess(deadline);
     try (FileChannel channel =
         FileChannel.open(
@@ -78,7 +88,7 @@ final class ExclusiveSection {
 
   private void acquireInProcess(long deadline) throws IOException {
     try {
-      if (!lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      if (!lock.tryLock(Math.max(0, deadline - nanoTime.getAsLong()), TimeUnit.NANOSECONDS)) {
         throw timedOut("another thread of this process holds it");
       }
     } catch (InterruptedException e) {
@@ -100,12 +110,14 @@ final class ExclusiveSection {
       if (fileLock != null) {
         return fileLock;
       }
-      long remainingNanos = deadline - System.nanoTime();
+      long remainingNanos = deadline - nanoTime.getAsLong();
       if (remainingNanos <= 0) {
         throw timedOut("another process holds it");
       }
       try {
-        Thread.sleep(Math.min(sleepMillis, TimeUnit.NANOSECONDS.toMillis(remainingNanos) + 1));
+        sleeper.sleep(
+            Duration.ofMillis(
+                Math.min(sleepMillis, TimeUnit.NANOSECONDS.toMillis(remainingNanos) + 1)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw interrupted();

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanyard.TokenSet;
 import dev.lanyard.internal.files.SecureFiles;
+import dev.lanyard.internal.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +50,17 @@ public final class FileTokenStore implements TokenStore {
   private final Path file;
   private final Path lockFile;
   private final Duration lockTimeout;
+  private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
   private final ExclusiveSection section;
 
-  private FileTokenStore(Path file, Duration lockTimeout) {
+  private FileTokenStore(Path file, Duration lockTimeout, Sleeper sleeper, LongSupplier nanoTime) {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.lockTimeout = lockTimeout;
-    this.section = new ExclusiveSection(file, lockFile, lockTimeout);
+    this.sleeper = sleeper;
+    this.nanoTime = nanoTime;
+    this.section = new ExclusiveSection(file, lockFile, lockTimeout, sleeper, nanoTime);
   }
 
   /**
@@ -67,7 +73,7 @@ public final class FileTokenStore implements TokenStore {
     if (absolute.getFileName() == null || absolute.getParent() == null) {
       throw new IllegalArgumentException("file must name a file inside a folder: " + file);
     }
-    return new FileTokenStore(absolute, DEFAULT_LOCK_TIMEOUT);
+    return new FileTokenStore(absolute, DEFAULT_LOCK_TIMEOUT, Sleeper.SYSTEM, System::nanoTime);
   }
 
   /**
@@ -120,7 +126,12 @@ public final class FileTokenStore implements TokenStore {
     if (lockTimeout.isNegative()) {
       throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
     }
-    return new FileTokenStore(file, lockTimeout);
+    return new FileTokenStore(file, lockTimeout, sleeper, nanoTime);
+  }
+
+  /** This store waiting for the file lock through {@code sleeper}, timed by {@code nanoTime}. */
+  FileTokenStore withWaits(Sleeper sleeper, LongSupplier nanoTime) {
+    return new FileTokenStore(file, lockTimeout, sleeper, nanoTime);
   }
 
   /** The token file, absolute and normalized. */
@@ -128,14 +139,14 @@ public final class FileTokenStore implements TokenStore {
     return file;
   }
 
-  /** The lock file beside the token file: {@code <file>.lock}. It is never deleted. */
-  public Path lockPath() {
-    return lockFile;
-  }
-
   /** The deadline for acquiring the exclusive section. */
   public Duration lockTimeout() {
     return lockTimeout;
+  }
+
+  /** The lock file beside the token file: {@code <file>.lock}. It is never deleted. */
+  public Path lockPath() {
+    return lockFile;
   }
 
   /** The stored tokens; empty when there is no file or it cannot be read (logged as a warning). */

@@ -2,13 +2,15 @@ package dev.lanyard.store;
 
 import dev.lanyard.TokenSet;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /** Keeps tokens in this process only. */
 final class MemoryTokenStore implements TokenStore {
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile TokenSet tokens;
+  private volatile @Nullable TokenSet tokens;
 
   @Override
   public Optional<TokenSet> load() {
@@ -19,7 +21,7 @@ final class MemoryTokenStore implements TokenStore {
   public void save(TokenSet tokens) {
     lock.lock();
     try {
-      this.tokens = java.util.Objects.requireNonNull(tokens, "tokens");
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
     } finally {
       lock.unlock();
     }
@@ -38,12 +40,15 @@ final class MemoryTokenStore implements TokenStore {
   @SuppressWarnings("ReferenceEquality") // the same instance back means "unchanged"
   @Override
   public TokenSet update(Update update) throws IOException {
+    Objects.requireNonNull(update, "update");
     lock.lock();
     try {
       TokenSet current = tokens;
-      TokenSet next = update.apply(Optional.ofNullable(current));
+      TokenSet next =
+          Objects.requireNonNull(
+              update.apply(Optional.ofNullable(current)), "update returned null");
       if (next != current) {
-        tokens = java.util.Objects.requireNonNull(next, "update returned null");
+        tokens = next;
       }
       return next;
     } finally {

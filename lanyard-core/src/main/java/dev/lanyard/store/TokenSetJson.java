@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The on-disk form of a {@link TokenSet}: one JSON object, version 1.
@@ -106,7 +107,7 @@ final class TokenSetJson {
   }
 
   /** The non-empty string value of {@code field}, or null when absent or JSON null. */
-  private static String optional(Map<String, Object> json, String field) throws Invalid {
+  private static @Nullable String optional(Map<String, Object> json, String field) throws Invalid {
     Object value = json.get(field);
     if (value == null) {
       return null;

@@ -7,6 +7,7 @@ import dev.lanyard.ProviderErrorException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.store.TokenStore;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Instant;
@@ -39,8 +40,11 @@ class TokenSessionRevokeTest {
     server.close();
   }
 
+  private final TokenStore store = TokenStore.memory();
+
   private TokenSession session(ProviderMetadata metadata) {
     return TokenSession.builder()
+        .store(store)
         .provider(metadata)
         .client(ClientAuthentication.secretBasic("app", "s3cret"))
         .transport(ONCE)
@@ -76,7 +80,7 @@ class TokenSessionRevokeTest {
     assertThat(second.getBody().utf8()).isEqualTo("token=at-1&token_type_hint=access_token");
     assertThat(first.getHeaders().get("Authorization")).startsWith("Basic ");
     assertThat(session.current()).isEmpty();
-    assertThat(session.store().load()).isEmpty();
+    assertThat(store.load()).isEmpty();
   }
 
   @Test

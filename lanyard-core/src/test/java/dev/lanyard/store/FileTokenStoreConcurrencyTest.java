@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.TokenSet;
+import dev.lanyard.testing.FakeClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -162,6 +163,39 @@ class FileTokenStoreConcurrencyTest {
     assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     store.withLockTimeout(Duration.ofSeconds(30)).update(c -> TokenSet.builder("after").build());
     assertThat(store.load().orElseThrow().accessToken()).isEqualTo("after");
+  }
+
+  @Test
+  void update_lockHeldByOtherProcess_timesOutOnTheInjectedClockWithoutWaitingForIt()
+      throws Exception {
+    FakeClock clock = new FakeClock();
+    List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FileTokenStore store =
+        FileTokenStore.at(dir.resolve("t.json"))
+            .withWaits(
+                d -> {
+                  sleeps.add(d);
+                  clock.advance(d);
+                },
+                () -> clock.millis() * 1_000_000L);
+    store.save(TokenSet.builder("before").build());
+    Process holder = startChild(0, "hold", store.lockPath().toString());
+    awaitReady(holder);
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> store.update(current -> TokenSet.builder("after").build()))
+        .isInstanceOf(LoginTimeoutException.class)
+        .hasMessageContaining("60000 ms")
+        .hasMessageContaining(store.lockPath().toString());
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(sleeps.stream().reduce(Duration.ZERO, Duration::plus))
+        .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(61));
+    assertThat(sleeps).first().isEqualTo(Duration.ofMillis(1));
+    assertThat(sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMillis(50)));
+    assertThat(store.load().orElseThrow().accessToken()).isEqualTo("before");
+    holder.outputWriter(StandardCharsets.UTF_8).close();
+    assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
