@@ -4,6 +4,7 @@ import dev.lanyard.session.TokenSession;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How requests to an API are authorized: what each request carries, and what to do when the server
@@ -68,6 +69,33 @@ public interface RequestAuthorizer {
   default Authorization reauthorize(
       String method, URI uri, Authorization rejected, ResponseHead response) throws IOException {
     return authorize(method, uri);
+  }
+
+  /**
+   * {@link #authorize} for an asynchronous call: a future of the same authorization or error.
+   * Default: {@link #authorize} on the calling thread. The session authorizers override it so that
+   * a call waiting for a refresh holds no thread ({@link TokenSession#tokenAsync()}).
+   */
+  default CompletableFuture<Authorization> authorizeAsync(String method, URI uri) {
+    try {
+      return CompletableFuture.completedFuture(authorize(method, uri));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * {@link #reauthorize} for an asynchronous call. Default: {@link #reauthorize} on the thread that
+   * completed the first response; the session authorizers override it so that the refresh holds no
+   * thread ({@link TokenSession#forceRefreshAsync(String)}).
+   */
+  default CompletableFuture<Authorization> reauthorizeAsync(
+      String method, URI uri, Authorization rejected, ResponseHead response) {
+    try {
+      return CompletableFuture.completedFuture(reauthorize(method, uri, rejected, response));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,21 @@ abstract sealed class SessionAuthorizer implements RequestAuthorizer {
     String header = rejected.headers().get(AUTHORIZATION);
     Optional<String> token = header == null ? Optional.empty() : accessToken(header);
     return authorization(token.isPresent() ? session.forceRefresh(token.get()) : session.token());
+  }
+
+  @Override
+  public final CompletableFuture<Authorization> authorizeAsync(String method, URI uri) {
+    return session.tokenAsync().thenApply(this::authorization);
+  }
+
+  @Override
+  public final CompletableFuture<Authorization> reauthorizeAsync(
+      String method, URI uri, Authorization rejected, ResponseHead response) {
+    String header = rejected.headers().get(AUTHORIZATION);
+    Optional<String> token = header == null ? Optional.empty() : accessToken(header);
+    CompletableFuture<TokenSet> next =
+        token.isPresent() ? session.forceRefreshAsync(token.get()) : session.tokenAsync();
+    return next.thenApply(this::authorization);
   }
 
   @SuppressWarnings("ReferenceEquality") // identity on purpose: see below
