@@ -1,9 +1,12 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * Lanyard: signs people and programs in to web APIs and keeps them signed in.
  *
  * <p>Runtime dependencies are the JDK, nimbus-jose-jwt (JOSE, and its bundled JSON parser) and
  * slf4j-api.
  */
+@NullMarked
 module dev.lanyard {
   requires static org.jspecify; // nullness annotations: compile time only, for us and for users who
   // have it
