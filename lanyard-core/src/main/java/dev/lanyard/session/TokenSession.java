@@ -445,6 +445,10 @@ public final class TokenSession {
       }
     }
 
+    /**
+     * How the session's client authenticates at the token and revocation endpoints; required with
+     * an issuer, provider or token endpoint, and settable once.
+     */
     public Builder client(ClientAuthentication client) {
       if (this.client != null) {
         throw new IllegalStateException("client was already set to " + this.client);
@@ -516,11 +520,19 @@ public final class TokenSession {
       return this;
     }
 
+    /**
+     * The clock that judges expiry and stamps new tokens; default a coarse system clock that is
+     * cheap to read on every {@link TokenSession#token()}. Tests pass a fake one to skip time.
+     */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * How discovery, token requests and revocation reach the provider (timeouts, retries, proxy,
+     * trusted certificates); default {@link Transport#defaults()}.
+     */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
@@ -532,11 +544,18 @@ public final class TokenSession {
       return this;
     }
 
+    /** Adds a listener told of new tokens and failed refreshes, e.g. for metrics or logs. */
     public Builder listener(TokenListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
+    /**
+     * The session.
+     *
+     * @throws IllegalStateException when a grant other than a static token has no issuer, provider
+     *     or token endpoint, or when a provider is set without a client
+     */
     public TokenSession build() {
       boolean hasEndpoint = issuer != null || tokenEndpoint != null || provider != null;
       if (grant != null && !(grant instanceof StaticTokenGrant) && !hasEndpoint) {

@@ -47,10 +47,12 @@ public final class ProviderIdentity {
     return userId;
   }
 
+  /** The user's e-mail address, when the provider tells it. */
   public Optional<String> email() {
     return Optional.ofNullable(email);
   }
 
+  /** The user's display name, when the provider tells it. */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
