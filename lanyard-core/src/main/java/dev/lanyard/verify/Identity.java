@@ -24,10 +24,10 @@ public final class Identity {
   private final Map<String, Object> claims;
 
   /**
-   * For verifiers: all arguments come from a verified token's claims. {@code email}, {@code name}
-   * and {@code preferredUsername} may be null (absent); {@code claims} holds no null values.
+   * For the verifier: all arguments come from a verified token's claims. {@code email}, {@code
+   * name} and {@code preferredUsername} may be null (absent); {@code claims} holds no null values.
    */
-  public Identity(
+  Identity(
       String issuer,
       String subject,
       List<String> audience,
