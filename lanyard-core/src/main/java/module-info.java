@@ -8,8 +8,8 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 module dev.lanyard {
-  requires static org.jspecify; // nullness annotations: compile time only, for us and for users who
-  // have it
+  // Nullness annotations: compile time only, for us and for users whose tools read them.
+  requires static org.jspecify;
   requires transitive java.net.http;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
