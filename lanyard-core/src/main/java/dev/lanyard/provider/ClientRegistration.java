@@ -155,6 +155,12 @@ public final class ClientRegistration {
       return this;
     }
 
+    /**
+     * The registration, ready to send.
+     *
+     * @throws IllegalArgumentException when the registration endpoint is plain http to a host other
+     *     than a loopback one and the transport does not allow insecure HTTP
+     */
     public ClientRegistration build() {
       Endpoints.requireSecure(transport, endpoint, WHAT);
       return new ClientRegistration(this);

@@ -198,7 +198,7 @@ public final class FileTokenStore implements TokenStore {
   /** Deletes the token file (not the lock file), in the exclusive section. */
   @Override
   public void clear() throws IOException {
-    if (!Files.isDirectory(file.getParent())) {
+    if (!Files.isDirectory(SecureFiles.folderOf(file))) {
       return; // nothing to clear, and no reason to create the folder for a lock file
     }
     exclusive(() -> SecureFiles.delete(file));
@@ -223,7 +223,7 @@ public final class FileTokenStore implements TokenStore {
   }
 
   private void exclusive(ExclusiveSection.Body body) throws IOException {
-    SecureFiles.ensureFolder(file.getParent()); // for the lock file
+    SecureFiles.ensureFolder(SecureFiles.folderOf(file)); // for the lock file
     section.run(body);
   }
 

@@ -49,6 +49,18 @@ public final class SecureFiles {
     return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
   }
 
+  /**
+   * The folder that holds {@code file}. The stores check when they are built that their file lies
+   * inside a folder, so the exception is for a caller that did not.
+   */
+  public static Path folderOf(Path file) {
+    Path folder = file.getParent();
+    if (folder == null) {
+      throw new IllegalArgumentException("file must name a file inside a folder: " + file);
+    }
+    return folder;
+  }
+
   /** Creates {@code folder} (and missing parents) 0700; warns when an existing one is shared. */
   public static void ensureFolder(Path folder) throws IOException {
     if (Files.isDirectory(folder)) {
@@ -85,7 +97,7 @@ public final class SecureFiles {
    * the folder (best effort). An empty folder in the file's place is removed first.
    */
   public static void replace(Path file, byte[] bytes) throws IOException {
-    Path folder = file.getParent();
+    Path folder = folderOf(file);
     ensureFolder(folder);
     Path temp =
         Files.createTempFile(
@@ -115,7 +127,7 @@ public final class SecureFiles {
   /** Deletes {@code file} if present and syncs its folder. */
   public static void delete(Path file) throws IOException {
     if (Files.deleteIfExists(file)) {
-      syncFolder(file.getParent());
+      syncFolder(folderOf(file));
     }
   }
 
