@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * RequestAuthorizer bearer = RequestAuthorizer.bearer(session);
- * RequestAuthorizer bfabric = RequestAuthorizer.basic(session, BasicBridge.B_FABRIC_LOGIN);
+ * RequestAuthorizer bfabric = RequestAuthorizer.basic(session, RequestAuthorizer.B_FABRIC_LOGIN);
  * RequestAuthorizer signed = labArchives.authenticator();
  * AuthenticatedHttpClient api = AuthenticatedHttpClient.of(HttpClient.newHttpClient(), signed);
  * }</pre>
@@ -34,6 +34,9 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface RequestAuthorizer {
+  /** The login B-Fabric's API expects with an OAuth access token as the HTTP Basic password. */
+  String B_FABRIC_LOGIN = "__oauth__";
+
   /** Sends every request as it is, and never retries. */
   RequestAuthorizer NONE = (method, uri) -> Authorization.NONE;
 
@@ -119,8 +122,7 @@ public interface RequestAuthorizer {
 
   /**
    * The bridge to an API that only speaks HTTP Basic: {@code Authorization: Basic base64(login +
-   * ":" + accessToken)}, e.g. with login {@link BasicBridge#B_FABRIC_LOGIN}; 401s as {@link
-   * #bearer}.
+   * ":" + accessToken)}, e.g. with login {@link #B_FABRIC_LOGIN}; 401s as {@link #bearer}.
    *
    * @throws IllegalArgumentException when {@code login} is empty or contains {@code ':'}
    */
