@@ -31,6 +31,9 @@ final class Identity {
   /** Tokens renewed locally while Redis was unreachable, not yet written back. */
   volatile @Nullable TokenSet pending;
 
+  /** Subscribed to {@link #channel}. */
+  volatile boolean subscribed;
+
   /** True while a write-back of {@link #pending} is scheduled. */
   final AtomicBoolean writeBackScheduled = new AtomicBoolean();
 

@@ -100,14 +100,13 @@ public final class RedisStore implements AutoCloseable {
       subscriptions.addListener(
           new RedisPubSubAdapter<>() {
             @Override
-            public void message(String pattern, String channel, String message) {
+            public void message(String channel, String message) {
               Identity identity = byChannel.get(channel);
               if (identity != null) {
                 identity.signalRelease();
               }
             }
           });
-      subscriptions.sync().psubscribe(escapeGlob(config.keyPrefix) + "*:released");
     } catch (RedisException e) {
       if (c != null) {
         c.close();
@@ -222,8 +221,21 @@ public final class RedisStore implements AutoCloseable {
     return m.group(1) + user + m.group(3);
   }
 
-  private static String escapeGlob(String s) {
-    return s.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+  /**
+   * Subscribes to the identity's release channel once; on failure the waiter polls, and the next
+   * section tries again. One plain channel per identity (not a pattern), so an ACL user needs only
+   * {@code &<prefix>*}.
+   */
+  void ensureSubscribed(Identity identity) {
+    if (identity.subscribed) {
+      return;
+    }
+    try {
+      subscriptions.sync().subscribe(identity.channel);
+      identity.subscribed = true;
+    } catch (RedisException e) {
+      LOG.debug("cannot subscribe to {} yet: {}", identity.channel, e.toString());
+    }
   }
 
   /** Settings, fixed when the store connects. */

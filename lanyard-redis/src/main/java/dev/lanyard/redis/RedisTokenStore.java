@@ -202,6 +202,7 @@ public final class RedisTokenStore implements TokenStore {
     StoreUnavailableException down = null;
     String owner = UUID.randomUUID().toString();
     long leaseLeft = config.pollInterval.toMillis();
+    redis.ensureSubscribed(identity);
     while (true) {
       long seen = identity.releases();
       try {
