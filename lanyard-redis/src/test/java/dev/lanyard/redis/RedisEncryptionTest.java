@@ -9,6 +9,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class RedisEncryptionTest {
   private static final StoreKeys OLD = StoreKeys.parse(OLD_KEY_TEXT);
   private static final String NEW_KEY = StoreKeys.generate();
 
-  private static final Instant ISSUED = Instant.now().withNano(0);
+  private static final Instant ISSUED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static RedisClient raw;
   private static RedisCommands<String, String> cmd;
   private final List<RedisStore> opened = new ArrayList<>();
