@@ -72,7 +72,7 @@ public final class RedisStore implements AutoCloseable {
 
   private RedisStore(Config config) throws IOException {
     this.config = config;
-    this.description = describe(config.uri) + " (prefix " + config.keyPrefix + ")";
+    this.description = redactedUri(config.uri) + " (prefix " + config.keyPrefix + ")";
     RedisURI uri = RedisURI.create(config.uri);
     uri.setTimeout(config.commandTimeout);
     this.resources =
@@ -203,9 +203,10 @@ public final class RedisStore implements AutoCloseable {
   }
 
   /**
-   * {@code uri} without its password: the user name stays when there is one, query parameters go.
+   * {@code uri} without its password, for messages: the user name stays when there is one, query
+   * parameters go.
    */
-  static String describe(String uri) {
+  public static String redactedUri(String uri) {
     Matcher m = URI_PARTS.matcher(uri);
     if (!m.matches()) {
       return "(an unparseable Redis URI)";
@@ -286,7 +287,7 @@ public final class RedisStore implements AutoCloseable {
       if (!uri.matches("(?i)(redis|rediss|redis-sentinel|rediss-sentinel|redis-socket)://.+")) {
         throw new IllegalArgumentException(
             "a Redis URI starts with redis://, rediss:// or redis-sentinel://, was "
-                + describe(uri));
+                + redactedUri(uri));
       }
       this.uri = uri;
     }

@@ -266,10 +266,10 @@ class RedisTokenStoreTest {
 
   @Test
   void describe_uriForms_neverPassword() {
-    assertThat(RedisStore.describe("redis://:pw@h:1/2")).isEqualTo("redis://h:1/2");
-    assertThat(RedisStore.describe("rediss://u:pw@h:1")).isEqualTo("rediss://u@h:1");
-    assertThat(RedisStore.describe("redis://pw@h")).isEqualTo("redis://h");
-    assertThat(RedisStore.describe("redis-sentinel://pw@h1:26379,h2/0?timeout=3s#main"))
+    assertThat(RedisStore.redactedUri("redis://:pw@h:1/2")).isEqualTo("redis://h:1/2");
+    assertThat(RedisStore.redactedUri("rediss://u:pw@h:1")).isEqualTo("rediss://u@h:1");
+    assertThat(RedisStore.redactedUri("redis://pw@h")).isEqualTo("redis://h");
+    assertThat(RedisStore.redactedUri("redis-sentinel://pw@h1:26379,h2/0?timeout=3s#main"))
         .doesNotContain("pw");
     assertThatThrownBy(() -> RedisStore.builder("http://u:pw@h"))
         .isInstanceOf(IllegalArgumentException.class)
