@@ -5,6 +5,7 @@ import dev.lanyard.cli.config.ConfigFile;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -18,6 +19,7 @@ final class Context {
   private Variables vars;
   private Locations locations;
   private Config config;
+  private TokenStores stores;
 
   Context(Environment env, String profileFlag) {
     this.env = env;
@@ -95,8 +97,16 @@ final class Context {
     return Settings.resolve(name, stored, vars(), flags);
   }
 
+  /** Where a profile's tokens live: its token file, or the store its settings name. */
+  TokenStore store(Settings s) {
+    if (stores == null) {
+      stores = new TokenStores(this);
+    }
+    return stores.open(s);
+  }
+
   /** The token file of a profile's identity. */
-  FileTokenStore store(Settings s) {
+  FileTokenStore fileStore(Settings s) {
     return FileTokenStore.forIdentity(
         locations().tokenDirectory(), s.storeIssuer(), s.storeClient(), s.profile());
   }
