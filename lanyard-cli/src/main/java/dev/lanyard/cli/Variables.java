@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,14 +52,14 @@ final class Variables {
     } catch (IOException e) {
       throw new CliError(1, "cannot read " + file + ": " + e.getMessage());
     }
-    for (String name : dotenv.keySet()) {
-      if (picksWhere(name)) {
-        LOG.warn(
-            "Ignoring {} in {}: a .env file may give secret values only, never where they go;"
-                + " set it in the environment or the profile",
-            name,
-            file);
-      }
+    List<String> ignored = dotenv.keySet().stream().filter(Variables::picksWhere).toList();
+    if (!ignored.isEmpty()) {
+      LOG.warn(
+          "Ignoring {} in {}: a .env file may give secret values only, never where they go;"
+              + " set {} in the environment or the profile",
+          String.join(", ", ignored),
+          file,
+          ignored.size() == 1 ? "it" : "them");
     }
     return new Variables(env.variables(), dotenv);
   }

@@ -156,6 +156,21 @@ class HostileDirectoryTest {
   }
 
   @Test
+  void execAndStatus_inHostileDirectory_reachOnlyTheUsersProvider() throws Exception {
+    plant(".env", "LANYARD_ISSUER=" + attacker.issuer() + "\nLANYARD_HOME=.lh\n");
+    Path seen = dir.resolve("seen-token");
+
+    Run exec = cli.run("exec", "--", "sh", "-c", "printf %s \"$LANYARD_ACCESS_TOKEN\" > " + seen);
+    Run status = cli.run("status");
+
+    assertThat(exec.code()).as(exec.toString()).isZero();
+    assertThat(seen).hasContent("at-good");
+    assertThat(status.out()).contains(good.issuer()).doesNotContain(attacker.issuer());
+    assertNothingLeaked(exec);
+    assertNothingLeaked(status);
+  }
+
+  @Test
   void changedIssuer_neverReceivesTheStoredRefreshToken() throws Exception {
     String refresh = "CANARY-SECRET-refresh-token-77c1";
     cli.writeConfig(

@@ -163,7 +163,7 @@ class HostileInputTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void fifoWhereTheTokenFileBelongs_refused_withoutBlocking() throws Exception {
     cli.writeConfig(
         "profiles:\n  default:\n    issuer: " + provider.issuer() + "\n    client_id: app\n");
@@ -177,7 +177,7 @@ class HostileInputTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void fifoWhereTheConfigBelongs_refused_withoutBlocking() throws Exception {
     Files.createDirectories(cli.home);
     mkfifo(cli.configFile());

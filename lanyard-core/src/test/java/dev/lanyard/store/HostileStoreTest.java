@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exclusive section is held, a holder killed with the lock, a FIFO where the token or lock file
  * belongs. Nobody hangs; the tokens stay intact.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+// a separate thread: a blocked open of a FIFO cannot be interrupted
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileStoreTest {
   private static final TokenSet STORED =
       TokenSet.builder("at-stored").refreshToken("rt-stored").build();

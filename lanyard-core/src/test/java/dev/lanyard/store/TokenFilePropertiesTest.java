@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * Token files as a broken disk or another program may leave them: a token set or {@link
  * TokenSetJson.Invalid} with a reason that never quotes the contents.
  */
-class TokenFileProperties {
+class TokenFilePropertiesTest {
   @Provide
   Arbitrary<String> documents() {
     Arbitrary<String> valid =

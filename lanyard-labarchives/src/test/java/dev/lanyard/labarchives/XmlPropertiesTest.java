@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
  * Xml.Invalid}, never an entity expansion or another exception; error texts neutralised for the
  * terminal.
  */
-class XmlProperties {
+class XmlPropertiesTest {
   @Provide
   Arbitrary<byte[]> documents() {
     Arbitrary<String> text = Arbitraries.strings().all().ofMaxLength(80);

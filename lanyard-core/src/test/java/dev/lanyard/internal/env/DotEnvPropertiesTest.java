@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The {@code .env} reader against any text a directory may hold. */
-class DotEnvProperties {
+class DotEnvPropertiesTest {
   @Provide
   Arbitrary<String> files() {
     Arbitrary<String> line =

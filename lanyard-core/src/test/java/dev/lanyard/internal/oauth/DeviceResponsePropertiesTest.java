@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Device authorization responses (RFC 8628 §3.2) from a hostile provider. */
-class DeviceResponseProperties {
+class DeviceResponsePropertiesTest {
   @Provide
   Arbitrary<String> bodies() {
     return HostileJson.body(

@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
  * The loopback server's request parser against whatever a local process or a browser sends: a
  * request or an {@link IllegalArgumentException}, and parameters that decode or are refused.
  */
-class CallbackRequestProperties {
+class CallbackRequestPropertiesTest {
   @Provide
   Arbitrary<byte[]> heads() {
     Arbitrary<String> junk = Arbitraries.strings().all().ofMaxLength(200);

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Dynamic client registration responses (RFC 7591) from a hostile provider. */
-class RegistrationResponseProperties {
+class RegistrationResponsePropertiesTest {
   @Provide
   Arbitrary<String> bodies() {
     return HostileJson.objectWith(

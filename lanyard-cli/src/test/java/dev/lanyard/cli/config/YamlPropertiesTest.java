@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The config's YAML subset against any text a file may hold: a mapping or a ConfigException. */
-class YamlProperties {
+class YamlPropertiesTest {
   @Provide
   Arbitrary<String> documents() {
     Arbitrary<String> line =

@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * documented failure ({@link MalformedResponseException}), and whatever tokens come out hold
  * visible ASCII only, with a type Lanyard understands.
  */
-class ProviderResponseProperties {
+class ProviderResponsePropertiesTest {
   private static final List<String> TOKEN_MEMBERS =
       List.of(
           "access_token",
