@@ -16,14 +16,24 @@ import java.io.UncheckedIOException;
 final class Context {
   private final Environment env;
   private final String profileFlag;
+  private final boolean dotEnv;
   private Variables vars;
   private Locations locations;
   private Config config;
   private TokenStores stores;
 
   Context(Environment env, String profileFlag) {
+    this(env, profileFlag, true);
+  }
+
+  /**
+   * A context that reads the working directory's {@code .env} for secrets only when {@code dotEnv}:
+   * the credential helpers pass false.
+   */
+  Context(Environment env, String profileFlag, boolean dotEnv) {
     this.env = env;
     this.profileFlag = profileFlag;
+    this.dotEnv = dotEnv;
   }
 
   Environment env() {
@@ -32,7 +42,7 @@ final class Context {
 
   Variables vars() {
     if (vars == null) {
-      vars = Variables.of(env);
+      vars = dotEnv ? Variables.of(env) : Variables.processOnly(env);
     }
     return vars;
   }

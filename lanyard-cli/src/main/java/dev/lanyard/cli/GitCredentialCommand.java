@@ -41,6 +41,11 @@ final class GitCredentialCommand extends BaseCommand {
   Operation operation;
 
   @Override
+  boolean readsDotEnv() {
+    return false;
+  }
+
+  @Override
   int run() throws Exception {
     Map<String, String> request = read();
     if (operation == Operation.store) {

@@ -137,7 +137,7 @@ final class RegisterCommand extends BaseCommand {
       return Optional.of(
           ctx()
               .vars()
-              .get(initialAccessTokenEnv)
+              .secret(initialAccessTokenEnv)
               .filter(v -> !v.isBlank())
               .orElseThrow(
                   () ->

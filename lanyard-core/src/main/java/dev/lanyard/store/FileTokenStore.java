@@ -152,6 +152,11 @@ public final class FileTokenStore implements TokenStore {
   /** The stored tokens; empty when there is no file or it cannot be read (logged as a warning). */
   @Override
   public Optional<TokenSet> load() {
+    Optional<String> odd = SecureFiles.notRegular(file).filter(k -> !k.equals("a folder"));
+    if (odd.isPresent()) {
+      // opening a FIFO would block until someone writes to it; a device could be endless
+      return ignored("it is " + odd.get() + ", not a regular file");
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
@@ -228,6 +233,7 @@ public final class FileTokenStore implements TokenStore {
   }
 
   private void write(TokenSet tokens) throws IOException {
+    SecureFiles.requireRegularOrAbsent(file, "token file");
     SecureFiles.replace(file, TokenSetJson.write(tokens).getBytes(UTF_8));
   }
 

@@ -1,5 +1,6 @@
 package dev.lanyard.verify;
 
+import dev.lanyard.Printable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,8 @@ public final class Identity {
 
   /** The verified e-mail when there is one, else the subject: what to show a person. */
   public String displayName() {
-    return email != null && emailVerified ? email : subject;
+    // chosen by whoever made the token: shown through the one sanitizer
+    return Printable.line(email != null && emailVerified ? email : subject, 200);
   }
 
   @Override

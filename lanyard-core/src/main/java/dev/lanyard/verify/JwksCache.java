@@ -2,6 +2,7 @@ package dev.lanyard.verify;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -150,7 +151,8 @@ final class JwksCache {
             .header("Accept", "application/json")
             .timeout(transport.requestTimeout())
             .build();
-    HttpResponse<String> response = Exchange.send(transport, request, true, WHAT);
+    HttpResponse<String> response =
+        Exchange.of(transport).send(request, true, WHAT, Bodies.Limit.JWKS);
     int status = response.statusCode();
     if (status != 200) {
       throw new MalformedResponseException(

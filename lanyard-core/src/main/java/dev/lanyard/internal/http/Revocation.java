@@ -57,7 +57,11 @@ public final class Revocation {
     form.put("token_type_hint", hint);
     // Revoking twice is harmless (RFC 7009 §2.2): replayable.
     HttpResponse<String> r =
-        exchange.send(Requests.form(exchange.transport(), endpoint, client, form), true, WHAT);
+        exchange.send(
+            Requests.form(exchange.transport(), endpoint, client, form),
+            true,
+            WHAT,
+            Bodies.Limit.REVOCATION);
     if (r.statusCode() != 200) {
       throw Answers.error(r, WHAT);
     }

@@ -3,6 +3,7 @@ package dev.lanyard.internal.http;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.Printable;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
@@ -67,7 +68,8 @@ public final class TokenEndpoint {
             client,
             request.form(),
             request.replayable(),
-            "the token endpoint");
+            "the token endpoint",
+            Bodies.Limit.TOKEN);
     return parse(response, sentAt, request.scope(), defaultLifetime, "the token endpoint");
   }
 
@@ -81,10 +83,11 @@ public final class TokenEndpoint {
       ClientAuthentication client,
       Map<String, String> parameters,
       boolean replayable,
-      String what)
+      String what,
+      Bodies.Limit limit)
       throws IOException {
     return Exchange.of(transport)
-        .send(Requests.form(transport, uri, client, parameters), replayable, what);
+        .send(Requests.form(transport, uri, client, parameters), replayable, what, limit);
   }
 
   /**
@@ -136,6 +139,10 @@ public final class TokenEndpoint {
             what + " answered HTTP " + status + " instead of 200", status);
       }
       return new TokenResponse.Success(tokens(json, sentAt, requested, defaultLifetime));
+    } catch (IllegalArgumentException e) {
+      // a token with characters no token may hold, or a bad scope; messages never quote tokens
+      throw new MalformedResponseException(
+          what + " answered with an invalid token response: " + e.getMessage(), status, e);
     } catch (ParseException e) {
       throw new MalformedResponseException(
           what + " answered with an invalid token response: " + e.getMessage(), status, e);
@@ -150,8 +157,14 @@ public final class TokenEndpoint {
       throw new ParseException("no access_token", 0);
     }
     TokenSet.Builder b = TokenSet.builder(access).issuedAt(sentAt);
-    String type = Json.string(json, "token_type").orElse("Bearer");
-    b.tokenType(type.isBlank() ? "Bearer" : type);
+    String type = Json.string(json, "token_type").filter(t -> !t.isBlank()).orElse("Bearer");
+    b.tokenType(
+        TokenTypes.understood(type)
+            .orElseThrow(
+                () ->
+                    new ParseException(
+                        "token_type " + Printable.quoted(type) + " is not one Lanyard understands",
+                        0)));
     Optional<Long> expiresIn = Json.number(json, "expires_in");
     if (expiresIn.isPresent()) {
       b.expiresAt(sentAt.plusSeconds(lifetime(expiresIn.get(), "expires_in")));

@@ -4,6 +4,7 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Json;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
@@ -78,7 +79,8 @@ public final class DeviceAuthorization {
     Instant sentAt = config.clock().instant();
     // Replayable: a repeated request only makes another code, and the first is never shown.
     HttpResponse<String> response =
-        TokenEndpoint.postForm(config.transport(), endpoint, config.client(), form, true, WHAT);
+        TokenEndpoint.postForm(
+            config.transport(), endpoint, config.client(), form, true, WHAT, Bodies.Limit.DEVICE);
     return parse(response.statusCode(), response.body(), sentAt, pkce);
   }
 

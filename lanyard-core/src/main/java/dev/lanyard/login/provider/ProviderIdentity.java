@@ -1,5 +1,6 @@
 package dev.lanyard.login.provider;
 
+import dev.lanyard.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,11 @@ public final class ProviderIdentity {
 
   /** "Name &lt;e-mail&gt;", the e-mail, the name, or else the user id: for one-line messages. */
   public String displayName() {
+    // names and e-mails come from the service: shown through the one sanitizer
+    return Printable.line(rawDisplayName(), 200);
+  }
+
+  private String rawDisplayName() {
     if (name != null && email != null) {
       return name + " <" + email + ">";
     }
