@@ -72,7 +72,7 @@ final class Discovery {
           "("
               + response.headers().firstValue("Content-Type").orElse("no content type")
               + ") with "
-              + Printable.line(e.getMessage()));
+              + Printable.line(String.valueOf(e.getMessage())));
     }
     String announced = metadata.issuer().map(Discovery::normalize).orElse("");
     if (!announced.equals(key)) {

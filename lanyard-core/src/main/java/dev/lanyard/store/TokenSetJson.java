@@ -53,7 +53,7 @@ final class TokenSetJson {
       return tokens(document);
     } catch (IllegalArgumentException e) {
       // a token with characters no token may hold; the message names the field, not the value
-      throw new Invalid(e.getMessage());
+      throw new Invalid(String.valueOf(e.getMessage()));
     }
   }
 
