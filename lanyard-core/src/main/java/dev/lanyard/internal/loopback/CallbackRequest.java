@@ -84,7 +84,7 @@ public record CallbackRequest(String method, String path, String rawQuery, @Null
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       // the decoder's own message quotes the input, control characters and all
-      throw new IllegalArgumentException("a parameter is not valid percent-encoding", null);
+      throw new IllegalArgumentException("a parameter is not valid percent-encoding");
     }
   }
 
