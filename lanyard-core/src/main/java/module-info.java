@@ -32,6 +32,9 @@ module dev.lanyard {
   exports dev.lanyard.internal.env to
       dev.lanyard.cli,
       dev.lanyard.labarchives;
+  exports dev.lanyard.internal.text to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
   exports dev.lanyard.internal.files to
       dev.lanyard.cli;
 }

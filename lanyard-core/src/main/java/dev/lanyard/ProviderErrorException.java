@@ -1,5 +1,6 @@
 package dev.lanyard;
 
+import dev.lanyard.internal.text.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -2,8 +2,8 @@ package dev.lanyard.cli;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
-import dev.lanyard.Printable;
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.text.Printable;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;

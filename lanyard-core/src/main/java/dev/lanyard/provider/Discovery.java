@@ -1,12 +1,12 @@
 package dev.lanyard.provider;
 
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.Printable;
 import dev.lanyard.internal.http.Answers;
 import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.internal.http.Requests;
+import dev.lanyard.internal.text.Printable;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;

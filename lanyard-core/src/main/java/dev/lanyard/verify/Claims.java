@@ -1,7 +1,7 @@
 package dev.lanyard.verify;
 
 import dev.lanyard.InvalidTokenException;
-import dev.lanyard.Printable;
+import dev.lanyard.internal.text.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.lanyard.verify;
 
-import dev.lanyard.Printable;
+import dev.lanyard.internal.text.Printable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.lanyard.labarchives;
 
-import dev.lanyard.Printable;
+import dev.lanyard.internal.text.Printable;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

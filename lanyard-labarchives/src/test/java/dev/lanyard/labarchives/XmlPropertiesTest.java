@@ -2,7 +2,7 @@ package dev.lanyard.labarchives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanyard.Printable;
+import dev.lanyard.internal.text.Printable;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

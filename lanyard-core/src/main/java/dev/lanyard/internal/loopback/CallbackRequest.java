@@ -76,7 +76,7 @@ public record CallbackRequest(String method, String path, String rawQuery, @Null
 
   /** A name from the request, fit for a one-line message: no control characters, 100 at most. */
   private static String printable(String s) {
-    return dev.lanyard.Printable.line(s, 100);
+    return dev.lanyard.internal.text.Printable.line(s, 100);
   }
 
   private static String decode(String s) {

@@ -43,6 +43,6 @@ public final class Secrets {
 
   /** One line of at most 300 characters, for messages built from what a provider sent. */
   public static String oneLine(String s) {
-    return dev.lanyard.Printable.line(s);
+    return dev.lanyard.internal.text.Printable.line(s);
   }
 }

@@ -1,6 +1,6 @@
 package dev.lanyard.login.provider;
 
-import dev.lanyard.Printable;
+import dev.lanyard.internal.text.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.lanyard;
+package dev.lanyard.internal.text;
 
 /**
  * Text that came from outside (a provider's error description, a user's name or e-mail from a
