@@ -356,8 +356,9 @@ public final class RedisStore implements AutoCloseable {
 
     /**
      * After each write, wait with {@code WAIT} until {@code replicas} replicas acknowledged it, at
-     * most {@code timeout} (default: 0 replicas, no wait); fewer is logged and reported to the
-     * listener. With Sentinel, this keeps a rotated refresh token through a failover.
+     * most {@code timeout} (default: 0 replicas, no wait). Fewer is reported to the listener and
+     * fails the write with a {@link ReplicationTimeoutException}; the record stays on the primary,
+     * readable. With Sentinel, this keeps a rotated refresh token through a failover.
      */
     public Builder replicas(int replicas, Duration timeout) {
       if (replicas < 0) {

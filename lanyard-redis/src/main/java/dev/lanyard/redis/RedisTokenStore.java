@@ -351,6 +351,7 @@ public final class RedisTokenStore implements TokenStore {
         synchronized (redis.writerLock) {
           result = writeCommand(connection, keys, lease, fence, tokens);
           if (result != null && result == 1) {
+            identity.lastKnown = tokens;
             awaitReplicas(connection);
           }
         }
@@ -388,18 +389,32 @@ public final class RedisTokenStore implements TokenStore {
             Long.toString(ttlMillis(tokens)));
   }
 
-  private void awaitReplicas(StatefulRedisConnection<String, String> connection) {
+  /**
+   * {@code WAIT} for the configured replicas; too few is a {@link ReplicationTimeoutException} (the
+   * record stays written on the primary), so no caller gets tokens a failover could lose.
+   */
+  private void awaitReplicas(StatefulRedisConnection<String, String> connection)
+      throws ReplicationTimeoutException {
     Long acknowledged =
         connection.sync().waitForReplication(config.replicas, config.replicaTimeout.toMillis());
     long acked = acknowledged == null ? 0 : acknowledged;
     if (acked < config.replicas) {
-      LOG.warn(
-          "Only {} of {} Redis replicas acknowledged the new tokens of {} within {} ms",
-          acked,
-          config.replicas,
-          identity.dataKey,
-          config.replicaTimeout.toMillis());
       notify(l -> l.onReplicasLagging(identity.id, acked, config.replicas));
+      throw new ReplicationTimeoutException(
+          "the new tokens of "
+              + identity.dataKey
+              + " are on the Redis primary at "
+              + redis.description
+              + ", but only "
+              + acked
+              + " of "
+              + config.replicas
+              + " replicas acknowledged them within "
+              + config.replicaTimeout.toMillis()
+              + " ms (a failover now could lose them); they stay stored and are read again on"
+              + " the next renewal",
+          acked,
+          config.replicas);
     }
   }
 
