@@ -7,6 +7,8 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -89,7 +91,7 @@ public final class RedisStore implements AutoCloseable {
             .autoReconnect(true)
             // Fail at once while disconnected: the section waits with its own deadline.
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout))
+            .timeoutOptions(TimeoutOptions.builder().timeoutSource(new Timeouts(config)).build())
             .build());
     StatefulRedisConnection<String, String> c = null;
     StatefulRedisConnection<String, String> w = null;
@@ -236,6 +238,30 @@ public final class RedisStore implements AutoCloseable {
       identity.subscribed = true;
     } catch (RedisException e) {
       LOG.debug("cannot subscribe to {} yet: {}", identity.channel, e.toString());
+    }
+  }
+
+  /**
+   * The command timeout, but for {@code WAIT} its own timeout plus the command timeout: the client
+   * must not give up on a {@code WAIT} before Redis answers it.
+   */
+  private static final class Timeouts extends TimeoutOptions.TimeoutSource {
+    private final long command;
+    private final long await;
+
+    Timeouts(Config config) {
+      this.command = config.commandTimeout.toMillis();
+      this.await = command + config.replicaTimeout.toMillis();
+    }
+
+    @Override
+    public long getTimeout(RedisCommand<?, ?, ?> c) {
+      return c.getType() == CommandType.WAIT ? await : command;
+    }
+
+    @Override
+    public TimeUnit getTimeUnit() {
+      return TimeUnit.MILLISECONDS;
     }
   }
 

@@ -54,7 +54,9 @@ class RedisReplicationTest {
     try (RedisServer master = RedisServer.start(dir);
         RedisStore redis =
             RedisStore.builder(master.uri())
-                .replicas(1, Duration.ofMillis(200))
+                // WAIT outlasts the command timeout: the client must wait for Redis's answer.
+                .commandTimeout(Duration.ofMillis(100))
+                .replicas(1, Duration.ofMillis(400))
                 .listener(laggingInto(lagging))
                 .connect()) {
       RedisTokenStore store = redis.forKey("lonely");
@@ -67,7 +69,7 @@ class RedisReplicationTest {
                 assertThat(e.acknowledged()).isZero();
                 assertThat(e.wanted()).isEqualTo(1);
               })
-          .hasMessageContaining("only 0 of 1 replicas acknowledged them within 200 ms")
+          .hasMessageContaining("only 0 of 1 replicas acknowledged them within 400 ms")
           .hasMessageContaining(store.key())
           .hasMessageNotContaining("rotated");
       assertThat(lagging).containsExactly("0/1");

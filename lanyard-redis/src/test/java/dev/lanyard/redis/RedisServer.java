@@ -306,6 +306,10 @@ public final class RedisServer implements AutoCloseable {
             "no",
             "--protected-mode",
             "yes",
+            "--shutdown-timeout", // tests stop replicas too: no waiting for lagging ones
+            "0",
+            "--repl-diskless-sync-delay", // a replica syncs at once, not after 5 s
+            "0",
             "--logfile",
             ""));
     command.addAll(extra);
