@@ -76,6 +76,7 @@ class RedisSentinelFailoverTest {
       AtomicLong calls = new AtomicLong();
       List<String> failures = new CopyOnWriteArrayList<>(); // "<nanoTime> <exception>"
       List<Thread> threads = new ArrayList<>();
+      RedisServer replacement = null;
       for (TokenSession session : sessions) {
         Thread t =
             new Thread(
@@ -115,10 +116,9 @@ class RedisSentinelFailoverTest {
                 sentinel
                     .command("SENTINEL", "get-master-addr-by-name", MASTER)
                     .endsWith(" " + replica.port()));
-        // The old master comes back (as a supervisor restarts it) as the new master's replica.
-        master.restart(false);
-        master.command("REPLICAOF", "127.0.0.1", Integer.toString(replica.port()));
-        replica.awaitOnlineReplicas(1);
+        // A replacement replica joins the new master (the dead one stays down: had it come back
+        // on its old address, a client still reconnecting there could write to it).
+        replacement = RedisServer.startReplica(Files.createDirectory(dir.resolve("c")), replica);
         long healed = System.nanoTime();
 
         int before = provider.refreshes();
@@ -148,6 +148,9 @@ class RedisSentinelFailoverTest {
           assertThat(session.token().accessToken()).startsWith("at-");
         }
       } finally {
+        if (replacement != null) {
+          replacement.close();
+        }
         running.set(false);
         for (Thread t : threads) {
           t.interrupt();
