@@ -171,6 +171,31 @@ public final class RedisStore implements AutoCloseable {
     return new RedisTokenStore(this, identity, false);
   }
 
+  /**
+   * Started sign-ins of a web app in Redis (a {@link dev.lanyard.login.PendingLoginStore} for
+   * {@code WebLogin.builder().pendingLogins(…)}), each good for {@code lifetime}: a login started
+   * on one instance completes on another. Needs Redis 6.2 or newer ({@code GETDEL}).
+   */
+  public RedisPendingLoginStore pendingLogins(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
+    }
+    return new RedisPendingLoginStore(this, lifetime);
+  }
+
+  /**
+   * Per-user web sessions in Redis (attributes and a token store per session id), each forgotten
+   * after {@code idle} without a read.
+   */
+  public RedisSessionStore webSessions(Duration idle) {
+    Objects.requireNonNull(idle, "idle");
+    if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("idle must be at least 1 s, was " + idle);
+    }
+    return new RedisSessionStore(this, idle);
+  }
+
   /** Where the tokens are, without any password: {@code redis://host:6379/0 (prefix lanyard:)}. */
   public String describe() {
     return description;
