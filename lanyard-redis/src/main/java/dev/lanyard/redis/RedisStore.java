@@ -173,8 +173,8 @@ public final class RedisStore implements AutoCloseable {
 
   /**
    * Started sign-ins of a web app in Redis (a {@link dev.lanyard.login.PendingLoginStore} for
-   * {@code WebLogin.builder().pendingLogins(…)}), each good for {@code lifetime}: a login started
-   * on one instance completes on another. Needs Redis 6.2 or newer ({@code GETDEL}).
+   * {@code WebLogin.builder().pendingLoginStore(…)}), each good for {@code lifetime}: a login
+   * started on one instance completes on another. Needs Redis 6.2 or newer ({@code GETDEL}).
    */
   public RedisPendingLoginStore pendingLogins(Duration lifetime) {
     Objects.requireNonNull(lifetime, "lifetime");
