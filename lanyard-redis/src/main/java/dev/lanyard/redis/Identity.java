@@ -34,6 +34,13 @@ final class Identity {
   /** Subscribed to {@link #channel}. */
   volatile boolean subscribed;
 
+  /**
+   * The {@code owner:} of a lock this process took, or may have taken, but could not release (Redis
+   * went away, or the acquire's answer was lost): released when Redis answers again, so a restarted
+   * Redis (or a promoted replica) does not keep it for the rest of its lease.
+   */
+  volatile @Nullable String unreleased;
+
   /** True while a write-back of {@link #pending} is scheduled. */
   final AtomicBoolean writeBackScheduled = new AtomicBoolean();
 
@@ -98,6 +105,11 @@ final class Identity {
     final String value;
     final long fence;
     volatile boolean lost;
+
+    /** {@code owner:}, the start of {@link #value} that the release script compares. */
+    String owner() {
+      return value.substring(0, value.lastIndexOf(':') + 1);
+    }
 
     Lease(String value, long fence) {
       this.value = value;

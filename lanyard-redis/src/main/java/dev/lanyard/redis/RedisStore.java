@@ -7,6 +7,8 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -89,7 +91,7 @@ public final class RedisStore implements AutoCloseable {
             .autoReconnect(true)
             // Fail at once while disconnected: the section waits with its own deadline.
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout))
+            .timeoutOptions(TimeoutOptions.builder().timeoutSource(new Timeouts(config)).build())
             .build());
     StatefulRedisConnection<String, String> c = null;
     StatefulRedisConnection<String, String> w = null;
@@ -169,6 +171,31 @@ public final class RedisStore implements AutoCloseable {
     return new RedisTokenStore(this, identity, false);
   }
 
+  /**
+   * Started sign-ins of a web app in Redis (a {@link dev.lanyard.login.PendingLoginStore} for
+   * {@code WebLogin.builder().pendingLoginStore(…)}), each good for {@code lifetime}: a login
+   * started on one instance completes on another. Needs Redis 6.2 or newer ({@code GETDEL}).
+   */
+  public RedisPendingLoginStore pendingLogins(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
+    }
+    return new RedisPendingLoginStore(this, lifetime);
+  }
+
+  /**
+   * Per-user web sessions in Redis (attributes and a token store per session id), each forgotten
+   * after {@code idle} without a read.
+   */
+  public RedisSessionStore webSessions(Duration idle) {
+    Objects.requireNonNull(idle, "idle");
+    if (idle.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("idle must be at least 1 s, was " + idle);
+    }
+    return new RedisSessionStore(this, idle);
+  }
+
   /** Where the tokens are, without any password: {@code redis://host:6379/0 (prefix lanyard:)}. */
   public String describe() {
     return description;
@@ -236,6 +263,30 @@ public final class RedisStore implements AutoCloseable {
       identity.subscribed = true;
     } catch (RedisException e) {
       LOG.debug("cannot subscribe to {} yet: {}", identity.channel, e.toString());
+    }
+  }
+
+  /**
+   * The command timeout, but for {@code WAIT} its own timeout plus the command timeout: the client
+   * must not give up on a {@code WAIT} before Redis answers it.
+   */
+  private static final class Timeouts extends TimeoutOptions.TimeoutSource {
+    private final long command;
+    private final long await;
+
+    Timeouts(Config config) {
+      this.command = config.commandTimeout.toMillis();
+      this.await = command + config.replicaTimeout.toMillis();
+    }
+
+    @Override
+    public long getTimeout(RedisCommand<?, ?, ?> c) {
+      return c.getType() == CommandType.WAIT ? await : command;
+    }
+
+    @Override
+    public TimeUnit getTimeUnit() {
+      return TimeUnit.MILLISECONDS;
     }
   }
 
@@ -356,8 +407,9 @@ public final class RedisStore implements AutoCloseable {
 
     /**
      * After each write, wait with {@code WAIT} until {@code replicas} replicas acknowledged it, at
-     * most {@code timeout} (default: 0 replicas, no wait); fewer is logged and reported to the
-     * listener. With Sentinel, this keeps a rotated refresh token through a failover.
+     * most {@code timeout} (default: 0 replicas, no wait). Fewer is reported to the listener and
+     * fails the write with a {@link ReplicationTimeoutException}; the record stays on the primary,
+     * readable. With Sentinel, this keeps a rotated refresh token through a failover.
      */
     public Builder replicas(int replicas, Duration timeout) {
       if (replicas < 0) {

@@ -206,6 +206,7 @@ public final class RedisTokenStore implements TokenStore {
     while (true) {
       long seen = identity.releases();
       try {
+        releaseUnreleased();
         Long fence =
             redis
                 .commands
@@ -224,6 +225,8 @@ public final class RedisTokenStore implements TokenStore {
         // Held: wait for its release message, or at most until its lease ends.
         leaseLeft = fence == null ? config.pollInterval.toMillis() : -fence;
       } catch (RedisException e) {
+        // The script may have run and only its answer was lost: release it when Redis answers.
+        identity.unreleased = owner + ":";
         down = unavailable("lock", e);
         if (mayRunLocally) {
           return null;
@@ -277,25 +280,47 @@ public final class RedisTokenStore implements TokenStore {
 
   private void release(Lease lease) {
     try {
-      redis
-          .commands
-          .sync()
-          .eval(
-              Scripts.RELEASE,
-              ScriptOutputType.INTEGER,
-              new String[] {identity.lockKey},
-              lease.value,
-              identity.channel);
+      releaseCommand(lease.owner());
     } catch (RedisException e) {
-      unavailable("release", e); // the lease runs out on its own
+      // The lease runs out on its own; the next section (or write-back) releases it sooner.
+      identity.unreleased = lease.owner();
+      unavailable("release", e);
     }
+  }
+
+  private void releaseUnreleased() {
+    String value = identity.unreleased;
+    if (value != null) {
+      releaseCommand(value); // compare-and-delete: a no-op once someone else holds the lock
+      identity.unreleased = null;
+    }
+  }
+
+  /** Deletes the lock if its value starts with {@code owner} ({@code uuid:}); wakes waiters. */
+  private void releaseCommand(String owner) {
+    redis
+        .commands
+        .sync()
+        .eval(
+            Scripts.RELEASE,
+            ScriptOutputType.INTEGER,
+            new String[] {identity.lockKey},
+            owner,
+            identity.channel);
   }
 
   // ------------------------------------------------------------------ reads and writes
 
   private Optional<TokenSet> read(Section section) throws IOException {
     if (section.lease != null) {
-      return readRedis("load");
+      try {
+        return readRedis("load");
+      } catch (StoreUnavailableException e) {
+        if (!renewLocally) {
+          throw e;
+        }
+        // Redis went away inside the section: go on as if it had been away at the start.
+      }
     }
     // Locally, without Redis: the last tokens known, minus a refresh token others may rotate.
     TokenSet pending = identity.pending;
@@ -321,8 +346,15 @@ public final class RedisTokenStore implements TokenStore {
 
   private void write(Section section, TokenSet tokens) throws IOException {
     if (section.lease != null) {
-      writeRedis(section.lease, tokens);
-      return;
+      try {
+        writeRedis(section.lease, tokens);
+        return;
+      } catch (StoreUnavailableException e) {
+        if (!renewLocally) {
+          throw e;
+        }
+        // Keep the tokens in this process and write them back, as after a local renewal.
+      }
     }
     identity.pending = tokens;
     identity.lastKnown = tokens;
@@ -351,6 +383,7 @@ public final class RedisTokenStore implements TokenStore {
         synchronized (redis.writerLock) {
           result = writeCommand(connection, keys, lease, fence, tokens);
           if (result != null && result == 1) {
+            identity.lastKnown = tokens;
             awaitReplicas(connection);
           }
         }
@@ -388,18 +421,32 @@ public final class RedisTokenStore implements TokenStore {
             Long.toString(ttlMillis(tokens)));
   }
 
-  private void awaitReplicas(StatefulRedisConnection<String, String> connection) {
+  /**
+   * {@code WAIT} for the configured replicas; too few is a {@link ReplicationTimeoutException} (the
+   * record stays written on the primary), so no caller gets tokens a failover could lose.
+   */
+  private void awaitReplicas(StatefulRedisConnection<String, String> connection)
+      throws ReplicationTimeoutException {
     Long acknowledged =
         connection.sync().waitForReplication(config.replicas, config.replicaTimeout.toMillis());
     long acked = acknowledged == null ? 0 : acknowledged;
     if (acked < config.replicas) {
-      LOG.warn(
-          "Only {} of {} Redis replicas acknowledged the new tokens of {} within {} ms",
-          acked,
-          config.replicas,
-          identity.dataKey,
-          config.replicaTimeout.toMillis());
       notify(l -> l.onReplicasLagging(identity.id, acked, config.replicas));
+      throw new ReplicationTimeoutException(
+          "the new tokens of "
+              + identity.dataKey
+              + " are on the Redis primary at "
+              + redis.description
+              + ", but only "
+              + acked
+              + " of "
+              + config.replicas
+              + " replicas acknowledged them within "
+              + config.replicaTimeout.toMillis()
+              + " ms (a failover now could lose them); they stay stored and are read again on"
+              + " the next renewal",
+          acked,
+          config.replicas);
     }
   }
 

@@ -32,12 +32,14 @@ final class Scripts {
       """;
 
   /**
-   * Compare-and-delete, then wakes the waiters: KEYS = lock; ARGV = lock value, channel. 1 when
-   * this owner still held it.
+   * Compare-and-delete, then wakes the waiters: KEYS = lock; ARGV = {@code owner:} (the lock
+   * value's start, so an owner whose acquire answer was lost can release without its fence),
+   * channel. 1 when this owner still held it.
    */
   static final String RELEASE =
       """
-      if redis.call('get', KEYS[1]) == ARGV[1] then
+      local v = redis.call('get', KEYS[1])
+      if v and string.sub(v, 1, #ARGV[1]) == ARGV[1] then
         redis.call('del', KEYS[1])
         redis.call('publish', ARGV[2], 'released')
         return 1
