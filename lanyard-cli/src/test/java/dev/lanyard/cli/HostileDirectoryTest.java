@@ -111,6 +111,44 @@ class HostileDirectoryTest {
   }
 
   @Test
+  void symlinkedDotenv_toAnAttackersFile_givesNoSettingsEither() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(
+        elsewhere.resolve("planted.env"),
+        "LANYARD_ISSUER="
+            + attacker.issuer()
+            + "\nLANYARD_TOKEN_ENDPOINT="
+            + attacker.issuer()
+            + "/token\n");
+    Files.createSymbolicLink(dir.resolve(".env"), elsewhere.resolve("planted.env"));
+
+    Run r = cli.run("token");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("at-good\n");
+    assertNothingLeaked(r);
+  }
+
+  @Test
+  void symlinkedHomeLookalike_throughDotenv_isNotFollowed() throws Exception {
+    Path attackerHome = Files.createDirectories(dir.resolve("attacker-home"));
+    Files.writeString(
+        attackerHome.resolve("config.yaml"),
+        "default_profile: svc\nprofiles:\n  svc:\n    issuer: "
+            + attacker.issuer()
+            + "\n    client_id: service\n    flow: client-credentials\n"
+            + "    client_secret_env: SVC_SECRET\n");
+    Files.createSymbolicLink(dir.resolve(".lh"), attackerHome);
+    plant(".env", "LANYARD_HOME=" + dir.resolve(".lh") + "\n");
+
+    Run r = cli.run("token");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("at-good\n");
+    assertNothingLeaked(r);
+  }
+
+  @Test
   void relativeLanyardHome_isRefused() throws Exception {
     cli.var("LANYARD_HOME", ".lh");
     plant(
