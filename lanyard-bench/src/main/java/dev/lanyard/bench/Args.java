@@ -28,4 +28,8 @@ final class Args {
     String v = values.get(key);
     return v == null ? defaultValue : Integer.parseInt(v);
   }
+
+  String get(String key, String defaultValue) {
+    return values.getOrDefault(key, defaultValue);
+  }
 }

@@ -43,4 +43,11 @@ final class Samples {
     }
     return n;
   }
+
+  /** Adds every sample of this list to {@code other}. */
+  synchronized void addAllTo(Samples other) {
+    for (int i = 0; i < size; i++) {
+      other.add(values[i]);
+    }
+  }
 }
