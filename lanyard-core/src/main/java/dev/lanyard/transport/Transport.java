@@ -2,6 +2,7 @@ package dev.lanyard.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ public final class Transport {
   private final boolean allowInsecureHttp;
   private final @Nullable ProxySelector proxy;
   private final @Nullable SSLContext sslContext;
+  private final @Nullable Authenticator authenticator;
   private volatile @Nullable HttpClient client;
 
   private Transport(Builder b) {
@@ -46,6 +48,7 @@ public final class Transport {
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.proxy = b.proxy;
     this.sslContext = b.sslContext;
+    this.authenticator = b.authenticator;
   }
 
   /** The shared default transport: 10 s connect, 30 s request timeout, 3 retries. */
@@ -70,6 +73,7 @@ public final class Transport {
     b.allowInsecureHttp = allowInsecureHttp;
     b.proxy = proxy;
     b.sslContext = sslContext;
+    b.authenticator = authenticator;
     return b;
   }
 
@@ -90,6 +94,9 @@ public final class Transport {
           }
           if (sslContext != null) {
             b.sslContext(sslContext);
+          }
+          if (authenticator != null) {
+            b.authenticator(authenticator);
           }
           client = c = b.build();
         }
@@ -155,6 +162,7 @@ public final class Transport {
     private boolean allowInsecureHttp;
     private @Nullable ProxySelector proxy;
     private @Nullable SSLContext sslContext;
+    private @Nullable Authenticator authenticator;
 
     private Builder() {}
 
@@ -207,6 +215,15 @@ public final class Transport {
     /** Sends through this proxy; default: the JDK's default selector. */
     public Builder proxy(ProxySelector proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * Answers authentication challenges with this, e.g. a proxy's (see {@link
+     * EnvironmentTransport}); it should answer only the proxy, never a provider.
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
       return this;
     }
 
