@@ -18,6 +18,8 @@ final class Context {
   private Variables vars;
   private Locations locations;
   private Config config;
+  private Settings transportFor;
+  private dev.lanyard.transport.Transport transport;
 
   Context(Environment env, String profileFlag) {
     this.env = env;
@@ -93,6 +95,19 @@ final class Context {
   Settings settings(String name, Profile flags) {
     Profile stored = config().profile(name).orElse(Profile.EMPTY);
     return Settings.resolve(name, stored, vars(), flags);
+  }
+
+  /** The transport to the provider for these settings: their proxy and CA bundle. */
+  dev.lanyard.transport.Transport transport(Settings s) {
+    if (transport == null || transportFor != s) {
+      try {
+        transport = Network.transport(env, s);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      transportFor = s;
+    }
+    return transport;
   }
 
   /** The token file of a profile's identity. */

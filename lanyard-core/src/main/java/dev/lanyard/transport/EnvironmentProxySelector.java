@@ -1,12 +1,12 @@
 package dev.lanyard.transport;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the proxy for a request the way curl does: {@code https_proxy} for https URLs, {@code
- * http_proxy} for http URLs, none when {@code no_proxy} exempts the host. Also the {@link
- * Authenticator} that answers only these proxies' challenges, never a server's.
+ * http_proxy} for http URLs, none when {@code no_proxy} exempts the host. Also the {@code
+ * Proxy-Authorization} for the chosen proxy, from its URL's credentials.
  */
 final class EnvironmentProxySelector extends ProxySelector {
   private static final List<Proxy> DIRECT = List.of(Proxy.NO_PROXY);
@@ -70,24 +70,15 @@ final class EnvironmentProxySelector extends ProxySelector {
     return (https != null && https.hasCredentials()) || (http != null && http.hasCredentials());
   }
 
-  /** Answers a proxy's challenge with the credentials of its URL; nothing else. */
-  Authenticator authenticator() {
-    return new Authenticator() {
-      @Override
-      protected @Nullable PasswordAuthentication getPasswordAuthentication() {
-        if (getRequestorType() != RequestorType.PROXY) {
-          return null;
-        }
-        for (ProxyAddress p : new ProxyAddress[] {https, http}) {
-          if (p != null
-              && p.hasCredentials()
-              && p.port() == getRequestingPort()
-              && p.host().equalsIgnoreCase(getRequestingHost())) {
-            return p.credentials();
-          }
-        }
-        return null;
-      }
-    };
+  /** {@code Basic base64(user:password)} for the proxy {@code uri} goes through, if it has them. */
+  Optional<String> proxyAuthorization(URI uri) {
+    return proxyFor(uri)
+        .map(ProxyAddress::credentials)
+        .map(
+            pa -> {
+              String pair = pa.getUserName() + ":" + new String(pa.getPassword());
+              return "Basic "
+                  + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            });
   }
 }

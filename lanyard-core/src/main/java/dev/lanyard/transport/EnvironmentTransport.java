@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code https_proxy} / {@code HTTPS_PROXY} for https URLs, {@code http_proxy} / {@code
  *       HTTP_PROXY} for plain-http issuers (lower case first, as curl does); {@code
  *       http://[user:password@]host[:port]}, port 80 when absent. The user and password (percent
- *       encoded) answer the proxy's Basic challenge.
+ *       encoded) are sent to that proxy, and only to it, as {@code Proxy-Authorization: Basic} (see
+ *       {@link Transport#prepare}).
  *   <li>{@code no_proxy} / {@code NO_PROXY}: hosts that go direct — {@code *}, domain suffixes
  *       ({@code example.org}, {@code .example.org}), IP addresses and CIDR blocks, each optionally
  *       with {@code :port}. Loopback is not exempt by itself: list {@code localhost,127.0.0.1}.
@@ -209,14 +210,11 @@ public final class EnvironmentTransport {
   public Transport.Builder configure(Transport.Builder builder) throws IOException {
     if (anyProxy) {
       builder.proxy(proxies);
-      if (proxies.hasCredentials()) {
-        builder.authenticator(proxies.authenticator());
-        if (needsBasicTunnelling() && basicTunnellingDisabled()) {
-          log.warn(
-              "the https proxy's credentials are not sent: the JDK disables Basic for tunnels;"
-                  + " set -D{}= (see EnvironmentTransport)",
-              TUNNELLING_PROPERTY);
-        }
+      if (needsBasicTunnelling() && basicTunnellingDisabled()) {
+        log.warn(
+            "the https proxy's credentials are not sent: the JDK disables Basic for tunnels;"
+                + " set -D{}= (see EnvironmentTransport)",
+            TUNNELLING_PROPERTY);
       }
     }
     if (caFile != null) {

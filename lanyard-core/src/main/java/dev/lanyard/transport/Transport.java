@@ -2,9 +2,9 @@ package dev.lanyard.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -35,7 +35,6 @@ public final class Transport {
   private final boolean allowInsecureHttp;
   private final @Nullable ProxySelector proxy;
   private final @Nullable SSLContext sslContext;
-  private final @Nullable Authenticator authenticator;
   private volatile @Nullable HttpClient client;
 
   private Transport(Builder b) {
@@ -48,7 +47,6 @@ public final class Transport {
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.proxy = b.proxy;
     this.sslContext = b.sslContext;
-    this.authenticator = b.authenticator;
   }
 
   /** The shared default transport: 10 s connect, 30 s request timeout, 3 retries. */
@@ -73,7 +71,6 @@ public final class Transport {
     b.allowInsecureHttp = allowInsecureHttp;
     b.proxy = proxy;
     b.sslContext = sslContext;
-    b.authenticator = authenticator;
     return b;
   }
 
@@ -95,14 +92,32 @@ public final class Transport {
           if (sslContext != null) {
             b.sslContext(sslContext);
           }
-          if (authenticator != null) {
-            b.authenticator(authenticator);
-          }
           client = c = b.build();
         }
       }
     }
     return c;
+  }
+
+  /**
+   * The request as this transport sends it: with the proxy's {@code Proxy-Authorization} when the
+   * proxy came from {@link EnvironmentTransport} with credentials. Sent before the proxy asks, so
+   * the JDK never has to replay a request after a 407; the JDK sends the header to the proxy only
+   * (in the tunnel's CONNECT, or in a plain-http request through it), never to the provider.
+   */
+  public HttpRequest prepare(HttpRequest request) {
+    if (!(proxy instanceof EnvironmentProxySelector selector)
+        || request.headers().firstValue("Proxy-Authorization").isPresent()) {
+      return request;
+    }
+    return selector
+        .proxyAuthorization(request.uri())
+        .map(
+            value ->
+                HttpRequest.newBuilder(request, (name, v) -> true)
+                    .header("Proxy-Authorization", value)
+                    .build())
+        .orElse(request);
   }
 
   /** How long a connection may take to open. */
@@ -162,7 +177,6 @@ public final class Transport {
     private boolean allowInsecureHttp;
     private @Nullable ProxySelector proxy;
     private @Nullable SSLContext sslContext;
-    private @Nullable Authenticator authenticator;
 
     private Builder() {}
 
@@ -215,15 +229,6 @@ public final class Transport {
     /** Sends through this proxy; default: the JDK's default selector. */
     public Builder proxy(ProxySelector proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
-      return this;
-    }
-
-    /**
-     * Answers authentication challenges with this, e.g. a proxy's (see {@link
-     * EnvironmentTransport}); it should answer only the proxy, never a provider.
-     */
-    public Builder authenticator(Authenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
       return this;
     }
 

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,36 +60,29 @@ class EnvironmentTransportTest {
   }
 
   @Test
-  void credentials_decoded_answerOnlyTheProxy_neverShown() throws Exception {
-    Map<String, String> env = Map.of("HTTPS_PROXY", "http://ann%40lab:p%3Ass+w@proxy:3128");
+  void credentials_decoded_sentAsProxyAuthorization_neverShown() throws Exception {
+    Map<String, String> env =
+        Map.of("HTTPS_PROXY", "http://ann%40lab:p%3Ass+w@proxy:3128", "NO_PROXY", "direct.example");
     EnvironmentTransport e = EnvironmentTransport.of(env);
     assertThat(e.describeProxy(URI.create("https://x/")))
         .isEqualTo("http://ann@lab:***@proxy:3128 (HTTPS_PROXY)")
         .doesNotContain("p:ss");
     assertThat(e.toString()).doesNotContain("p:ss");
     assertThat(e.needsBasicTunnelling()).isTrue();
-    Authenticator a = e.transport().httpClient().authenticator().orElseThrow();
-    PasswordAuthentication pa =
-        a.requestPasswordAuthenticationInstance(
-            "proxy", null, 3128, "http", "realm", "basic", null, Authenticator.RequestorType.PROXY);
-    assertThat(pa.getUserName()).isEqualTo("ann@lab");
-    assertThat(new String(pa.getPassword())).isEqualTo("p:ss+w");
-    assertThat(
-            a.requestPasswordAuthenticationInstance(
-                "proxy",
-                null,
-                3128,
-                "http",
-                "r",
-                "basic",
-                null,
-                Authenticator.RequestorType.SERVER))
-        .as("a provider's challenge is never answered with the proxy's password")
-        .isNull();
-    assertThat(
-            a.requestPasswordAuthenticationInstance(
-                "other", null, 3128, "http", "r", "basic", null, Authenticator.RequestorType.PROXY))
-        .isNull();
+    Transport t = e.transport();
+    HttpRequest viaProxy =
+        t.prepare(HttpRequest.newBuilder(URI.create("https://id.example/t")).build());
+    String expected =
+        "Basic "
+            + Base64.getEncoder().encodeToString("ann@lab:p:ss+w".getBytes(StandardCharsets.UTF_8));
+    assertThat(viaProxy.headers().firstValue("Proxy-Authorization")).contains(expected);
+    HttpRequest direct = HttpRequest.newBuilder(URI.create("https://direct.example/t")).build();
+    assertThat(t.prepare(direct)).as("no proxy, no proxy credentials").isSameAs(direct);
+    HttpRequest plain = HttpRequest.newBuilder(URI.create("http://id.example/t")).build();
+    assertThat(t.prepare(plain)).as("no http proxy set").isSameAs(plain);
+    assertThat(t.httpClient().authenticator())
+        .as("no JDK authenticator: 401s stay answers")
+        .isEmpty();
   }
 
   @Test

@@ -41,7 +41,8 @@ public enum Setting {
   CLIENT_AUTH("client_auth", Kind.CLIENT_AUTH, "basic or post: how the client secret is sent"),
   CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
   CLIENT_SECRET_FILE("client_secret_file", Kind.TEXT, "file that holds the client secret"),
-  PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password");
+  PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password"),
+  CA_FILE("ca_file", Kind.TEXT, "PEM bundle of extra CA certificates to trust (a private CA)");
 
   /** The kinds of values, with their parsing and YAML forms. */
   enum Kind {

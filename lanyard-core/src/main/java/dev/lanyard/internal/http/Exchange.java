@@ -93,7 +93,7 @@ public final class Exchange {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<T> response = null;
       try {
-        response = transport.httpClient().send(request, body);
+        response = transport.httpClient().send(transport.prepare(request), body);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException ie = new InterruptedIOException("interrupted while calling " + what);
