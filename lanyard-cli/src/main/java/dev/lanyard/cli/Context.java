@@ -4,7 +4,7 @@ import dev.lanyard.cli.config.Config;
 import dev.lanyard.cli.config.ConfigFile;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
-import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -19,6 +19,8 @@ final class Context {
   private Locations locations;
   private Config config;
   private Settings transportFor;
+  private Settings storeFor;
+  private TokenStore store;
   private dev.lanyard.transport.Transport transport;
 
   Context(Environment env, String profileFlag) {
@@ -110,10 +112,13 @@ final class Context {
     return transport;
   }
 
-  /** The token file of a profile's identity. */
-  FileTokenStore store(Settings s) {
-    return FileTokenStore.forIdentity(
-        locations().tokenDirectory(), s.storeIssuer(), s.storeClient(), s.profile());
+  /** Where a profile's identity keeps its tokens (see {@link TokenStores}); one per run. */
+  TokenStore store(Settings s) {
+    if (store == null || storeFor != s) {
+      store = TokenStores.open(this, s);
+      storeFor = s;
+    }
+    return store;
   }
 
   /** The command that signs this profile in, for messages: {@code lanyard login [--profile X]}. */

@@ -146,7 +146,7 @@ final class RegisterCommand extends BaseCommand {
                               + initialAccessTokenEnv
                               + " (named by --initial-access-token-env) is not set")));
     }
-    if (!sameProvider || !ctx().store(profile).path().toFile().exists()) {
+    if (!sameProvider || ctx().store(profile).load().isEmpty()) {
       return Optional.empty();
     }
     try {

@@ -24,7 +24,8 @@ final class Settings {
       Map.of(
           "LANYARD_ISSUER", Setting.ISSUER,
           "LANYARD_CLIENT_ID", Setting.CLIENT_ID,
-          "LANYARD_USERNAME", Setting.USERNAME);
+          "LANYARD_USERNAME", Setting.USERNAME,
+          "LANYARD_STORE", Setting.STORE);
 
   private final String profile;
   private final Profile stored;

@@ -109,7 +109,7 @@ final class StatusCommand extends BaseCommand {
                         ? "none"
                         : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
               });
-      row(out, "token file", st.store().path().toString());
+      row(out, TokenStores.label(st.store()), st.store().describe());
       if (root().verbose()) {
         network(out, s);
       }
@@ -203,7 +203,8 @@ final class StatusCommand extends BaseCommand {
                                       st.now(),
                                       x.refreshValid(s.skew(), st.now()))))
               .orElse(null));
-      p.put("token_file", st.store().path().toString());
+      p.put("token_file", TokenStores.file(st.store()).map(Object::toString).orElse(null));
+      p.put("token_store", st.store().describe());
       EnvironmentTransport n = Network.settings(env(), s);
       p.put(
           "proxy",

@@ -42,7 +42,8 @@ public enum Setting {
   CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
   CLIENT_SECRET_FILE("client_secret_file", Kind.TEXT, "file that holds the client secret"),
   PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password"),
-  CA_FILE("ca_file", Kind.TEXT, "PEM bundle of extra CA certificates to trust (a private CA)");
+  CA_FILE("ca_file", Kind.TEXT, "PEM bundle of extra CA certificates to trust (a private CA)"),
+  STORE("store", Kind.TEXT, "where tokens are kept: file (default) or keychain");
 
   /** The kinds of values, with their parsing and YAML forms. */
   enum Kind {
