@@ -24,9 +24,11 @@ final class TokenStores {
   /** The store of a profile's identity. */
   static TokenStore open(Context ctx, Settings s) {
     Path dir = ctx.locations().tokenDirectory();
-    String kind = s.text(Setting.STORE).orElse("file").strip().toLowerCase(Locale.ROOT);
+    String kind = kind(s);
+    // The name is FileTokenStore.fileName's, computed without starting the JCA (TokenFileName).
     FileTokenStore file =
-        FileTokenStore.forIdentity(dir, s.storeIssuer(), s.storeClient(), s.profile());
+        FileTokenStore.at(
+            dir.resolve(TokenFileName.of(s.storeIssuer(), s.storeClient(), s.profile())));
     return switch (kind) {
       case "file" -> file;
       case "keychain" -> keychain(dir, s, file);
@@ -46,6 +48,21 @@ final class TokenStores {
           file.path());
       return file;
     }
+  }
+
+  /** The token file of a profile whose store is {@code file}, without making the store. */
+  static Optional<Path> fileOf(Context ctx, Settings s) {
+    if (!kind(s).equals("file")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ctx.locations()
+            .tokenDirectory()
+            .resolve(TokenFileName.of(s.storeIssuer(), s.storeClient(), s.profile())));
+  }
+
+  private static String kind(Settings s) {
+    return s.text(Setting.STORE).orElse("file").strip().toLowerCase(Locale.ROOT);
   }
 
   /** The token file of a file store; empty for other stores. */

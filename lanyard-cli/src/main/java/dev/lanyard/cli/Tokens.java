@@ -28,7 +28,10 @@ final class Tokens {
     }
     Optional<TokenSet> stored;
     try {
-      stored = ctx.store(s).load();
+      // A token file is read without the JSON library (and without making the store) when it is
+      // exactly what the store writes; anything else is the store's to read and report.
+      TokenSet fast = TokenStores.fileOf(ctx, s).map(TokenFileReader::read).orElse(null);
+      stored = fast != null ? Optional.of(fast) : ctx.store(s).load();
     } catch (IOException e) {
       return Optional.empty(); // the full path says why
     }
