@@ -23,6 +23,15 @@ public final class CdsTraining {
   public static void main(String[] args) throws IOException {
     Main.configureLogging(args);
     Environment.system(); // the real environment's classes, too
+    if (args.length > 0 && args[0].equals("token")) {
+      // Not createTempDirectory: its SecureRandom would start the JCA, and the AOT cache would
+      // then hold (and load at every start) classes the token fast path never uses.
+      Path home =
+          Path.of(System.getProperty("java.io.tmpdir"))
+              .resolve("lanyard-aot-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+      Files.createDirectory(home);
+      System.exit(trainToken(home));
+    }
     System.exit(train(Files.createTempDirectory("lanyard-cds-")));
   }
 
@@ -55,6 +64,55 @@ public final class CdsTraining {
       try (Stream<Path> files = Files.walk(home)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  /**
+   * Only what a warm {@code lanyard token} runs, for a JDK 25 AOT cache (launcher: {@code
+   * CdsTraining token}). Every class in such a cache is loaded when the JVM starts, so a cache
+   * trained on all commands costs the one command that must start fastest about 10 ms of CPU
+   * (docs/performance.md). The token file is written as text, so that nothing but the fast path's
+   * classes is loaded. Deletes {@code home}; 0 when the token was printed each time.
+   */
+  static int trainToken(Path home) throws IOException {
+    try {
+      Path dir = Files.createDirectories(home.resolve("tokens"));
+      Path file = dir.resolve(TokenFileName.of("static", "none", "default"));
+      Files.writeString(
+          file,
+          "{\"version\":1,\"token_type\":\"Bearer\",\"access_token\":\"cds-training-token\","
+              + "\"scope\":\"\",\"issued_at\":\"2025-01-01T00:00:00Z\","
+              + "\"expires_at\":\"2999-01-01T00:00:00Z\"}\n");
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // Owner-only, as the store writes it, or the fast path leaves the file to the store.
+        Files.setPosixFilePermissions(
+            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
+      Environment env = Environment.system().withVariables(Map.of("LANYARD_HOME", home.toString()));
+      int failures = 0;
+      for (String format : new String[] {"raw", "header", "json", "exec-credential", "raw"}) {
+        StringWriter out = new StringWriter();
+        String[] args = {"token", "--format", format};
+        if (FastToken.answer(args, env, new PrintWriter(out)) != 0
+            || !out.toString().contains("cds-training-token")) {
+          failures++;
+        }
+      }
+      return failures == 0 ? 0 : 1;
+    } finally {
+      delete(home.toFile()); // no streams or lambdas: only the fast path's classes in the cache
+    }
+  }
+
+  private static void delete(java.io.File f) {
+    java.io.File[] children = f.listFiles();
+    if (children != null) {
+      for (java.io.File c : children) {
+        delete(c);
+      }
+    }
+    if (!f.delete() && f.exists()) {
+      f.deleteOnExit();
     }
   }
 

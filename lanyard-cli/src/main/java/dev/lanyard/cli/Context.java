@@ -4,7 +4,6 @@ import dev.lanyard.cli.config.Config;
 import dev.lanyard.cli.config.ConfigFile;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
-import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,10 @@ final class Context {
   private Locations locations;
   private Config config;
   private TokenStores stores;
+  private Settings transportFor;
+  private Settings storeFor;
+  private TokenStore store;
+  private dev.lanyard.transport.Transport transport;
 
   Context(Environment env, String profileFlag) {
     this(env, profileFlag, true);
@@ -107,18 +110,29 @@ final class Context {
     return Settings.resolve(name, stored, vars(), flags);
   }
 
-  /** Where a profile's tokens live: its token file, or the store its settings name. */
-  TokenStore store(Settings s) {
-    if (stores == null) {
-      stores = new TokenStores(this);
+  /** The transport to the provider for these settings: their proxy and CA bundle. */
+  dev.lanyard.transport.Transport transport(Settings s) {
+    if (transport == null || transportFor != s) {
+      try {
+        transport = Network.transport(env, s);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      transportFor = s;
     }
-    return stores.open(s);
+    return transport;
   }
 
-  /** The token file of a profile's identity. */
-  FileTokenStore fileStore(Settings s) {
-    return FileTokenStore.forIdentity(
-        locations().tokenDirectory(), s.storeIssuer(), s.storeClient(), s.profile());
+  /** Where a profile's identity keeps its tokens (see {@link TokenStores}); one per run. */
+  TokenStore store(Settings s) {
+    if (store == null || storeFor != s) {
+      if (stores == null) {
+        stores = new TokenStores(this);
+      }
+      store = stores.open(s);
+      storeFor = s;
+    }
+    return store;
   }
 
   /** The command that signs this profile in, for messages: {@code lanyard login [--profile X]}. */

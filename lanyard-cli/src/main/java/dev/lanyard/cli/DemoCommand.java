@@ -5,7 +5,7 @@ import dev.lanyard.cli.config.Profile;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.http.AuthenticatedHttpClient;
 import dev.lanyard.session.TokenSession;
-import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -105,7 +105,7 @@ final class DemoCommand extends BaseCommand {
   /** Calls userinfo with the stored tokens through {@link AuthenticatedHttpClient}. */
   private void showUser(String issuer) throws IOException, InterruptedException {
     Context fresh = new Context(env(), PROFILE);
-    FileTokenStore store = fresh.fileStore(fresh.settings(Profile.EMPTY));
+    TokenStore store = fresh.store(fresh.settings(Profile.EMPTY));
     TokenSession session =
         TokenSession.builder()
             .issuer(URI.create(issuer))

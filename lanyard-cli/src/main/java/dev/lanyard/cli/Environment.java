@@ -73,28 +73,36 @@ public record Environment(
   /** The real process: its environment, working directory, streams and terminal. */
   @SuppressWarnings("SystemConsoleNull") // Java 17 returns null without a terminal
   public static Environment system() {
-    Console console = System.console();
-    SecretPrompt prompt = console == null ? SecretPrompt.NONE : new ConsolePrompt(console);
+    // The console only when a secret is asked for or the terminals are not told: looking it up
+    // links lambdas inside the JDK, which a warm `lanyard token` would pay for (performance.md).
+    SecretPrompt prompt = new ConsolePrompt();
     return new Environment(
         System.getenv(),
         Path.of("").toAbsolutePath(),
         Path.of(System.getProperty("user.home")),
         System.getProperty("os.name", "Linux"),
         System.in,
-        isTerminal(0, console),
-        isTerminal(1, console),
-        isTerminal(2, console),
+        isTerminal(0),
+        isTerminal(1),
+        isTerminal(2),
         prompt,
         InstantSource.system(),
         new SystemBrowser(),
         Transport.defaults());
   }
 
-  /** The console's hidden input. (Classes, not lambdas: nothing to link at start-up.) */
-  private record ConsolePrompt(Console console) implements SecretPrompt {
+  /**
+   * The console's hidden input; nobody to ask without a console. (Classes, not lambdas: nothing to
+   * link at start-up.)
+   */
+  private static final class ConsolePrompt implements SecretPrompt {
     @Override
+    @SuppressWarnings("SystemConsoleNull") // Java 17 returns null without a terminal
     public Optional<char[]> read(String label) {
-      return Optional.ofNullable(console.readPassword("%s", label));
+      Console console = System.console();
+      return console == null
+          ? Optional.empty()
+          : Optional.ofNullable(console.readPassword("%s", label));
     }
   }
 
@@ -255,7 +263,8 @@ public record Environment(
    * (digits of the terminal descriptors, from the shell's {@code [ -t N ]}); without it, Linux's
    * {@code /proc/self/fd} answers, and elsewhere the console does.
    */
-  private static boolean isTerminal(int fd, Console console) {
+  @SuppressWarnings("SystemConsoleNull") // Java 17 returns null without a terminal
+  private static boolean isTerminal(int fd) {
     String told = System.getProperty("lanyard.tty");
     if (told != null) {
       return told.indexOf((char) ('0' + fd)) >= 0;
@@ -265,7 +274,7 @@ public record Environment(
       String target = Files.readSymbolicLink(link).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (Exception e) {
-      return console != null;
+      return System.console() != null;
     }
   }
 }

@@ -66,9 +66,11 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
       code = CliError.LOGIN;
       message = withoutTrailingAdvice(t.getMessage()) + "; sign in with: " + root.loginCommand();
     } else if (t instanceof ProviderUnreachableException) {
-      message = t.getMessage() + "; check the issuer URL and that the provider is up";
+      message =
+          Handshakes.describe(t)
+              .orElse(t.getMessage() + "; check the issuer URL and that the provider is up");
     } else if (t instanceof LanyardException || t instanceof ConfigException) {
-      message = t.getMessage();
+      message = Handshakes.describe(t).orElse(t.getMessage());
     } else if (t instanceof InterruptedIOException) {
       message = "interrupted";
       code = 130;

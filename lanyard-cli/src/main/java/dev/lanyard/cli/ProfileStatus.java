@@ -2,7 +2,6 @@ package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Flow;
-import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * The state of one profile's sign-in, from its settings and token file alone (no network).
  *
  * @param settings the profile's settings
- * @param store its token file
+ * @param store where its tokens are
  * @param tokens the stored tokens, if readable
  * @param damaged true when a token file exists but cannot be read
  * @param renewable true when a session can get tokens without a person (refresh token, or a flow
@@ -31,8 +30,7 @@ record ProfileStatus(
   static ProfileStatus of(Context ctx, Settings s) throws IOException {
     TokenStore store = ctx.store(s);
     Optional<TokenSet> tokens = store.load();
-    boolean damaged =
-        tokens.isEmpty() && store instanceof FileTokenStore f && Files.exists(f.path());
+    boolean damaged = tokens.isEmpty() && TokenStores.file(store).map(Files::exists).orElse(false);
     Instant now = ctx.env().clock().instant();
     boolean renewable = tokens.map(t -> t.refreshValid(s.skew(), now)).orElse(false);
     Flow flow = s.flowSet().orElse(null);

@@ -76,7 +76,7 @@ final class ProviderPlugins {
             settings,
             ctx.vars().forPlugin(),
             env.workingDirectory(),
-            env.transport(),
+            ctx.transport(s),
             env.clock()));
   }
 

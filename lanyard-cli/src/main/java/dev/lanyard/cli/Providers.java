@@ -60,7 +60,7 @@ final class Providers {
     Optional<URI> issuer = settings.issuer();
     ProviderMetadata.Builder b;
     if (issuer.isPresent()) {
-      b = ProviderMetadata.discover(issuer.get(), ctx.env().transport()).newBuilder();
+      b = ProviderMetadata.discover(issuer.get(), ctx.transport(settings)).newBuilder();
       settings.endpoint(Setting.TOKEN_ENDPOINT).ifPresent(b::tokenEndpoint);
     } else {
       b = ProviderMetadata.builder(settings.endpoint(Setting.TOKEN_ENDPOINT).orElseThrow());
@@ -99,7 +99,7 @@ final class Providers {
             .skew(settings.skew())
             .refreshAhead(Duration.ZERO)
             .clock(ctx.env().clock())
-            .transport(ctx.env().transport());
+            .transport(ctx.transport(settings));
     if (!settings.hasProvider() || settings.flowSet().orElse(null) == Flow.TOKEN) {
       return b.build(); // a static token is never renewed
     }

@@ -67,7 +67,7 @@ final class RegisterCommand extends BaseCommand {
             || fromProfile.issuer().map(i -> i.equals(s.issuer().orElse(null))).orElse(false);
     URI endpoint = endpoint(s, sameProvider);
     ClientRegistration.Builder registration =
-        ClientRegistration.builder(endpoint).transport(env().transport()).clientName(clientName);
+        ClientRegistration.builder(endpoint).transport(ctx().transport(s)).clientName(clientName);
     if (!redirectUris.isEmpty()) {
       List<URI> uris = new ArrayList<>();
       for (String uri : redirectUris) {
@@ -120,7 +120,7 @@ final class RegisterCommand extends BaseCommand {
     s.requireProvider();
     ProviderMetadata m =
         s.issuer().isPresent()
-            ? ProviderMetadata.discover(s.issuer().get(), env().transport())
+            ? ProviderMetadata.discover(s.issuer().get(), ctx().transport(s))
             : new Providers(ctx(), s).metadata();
     return m.registrationEndpoint()
         .orElseThrow(
@@ -146,7 +146,7 @@ final class RegisterCommand extends BaseCommand {
                               + initialAccessTokenEnv
                               + " (named by --initial-access-token-env) is not set")));
     }
-    if (!sameProvider || !ctx().fileStore(profile).path().toFile().exists()) {
+    if (!sameProvider || ctx().store(profile).load().isEmpty()) {
       return Optional.empty();
     }
     try {

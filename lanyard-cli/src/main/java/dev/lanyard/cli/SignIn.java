@@ -97,7 +97,7 @@ final class SignIn {
             .provider(providers.metadata())
             .client(client())
             .scope(s.scope())
-            .transport(env.transport())
+            .transport(cmd.ctx().transport(s))
             .loopback(loopbackOptions(timeout, launcher, terminal));
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
     s.parameters().forEach(b::parameter);
@@ -134,7 +134,7 @@ final class SignIn {
             .provider(providers.metadata())
             .client(client())
             .scope(s.scope())
-            .transport(env.transport())
+            .transport(cmd.ctx().transport(s))
             .timeout(timeout)
             .prompt(screen);
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
@@ -217,7 +217,7 @@ final class SignIn {
             .provider(m)
             .client(client)
             .grant(grant)
-            .transport(env.transport())
+            .transport(cmd.ctx().transport(s))
             .clock(env.clock())
             .build();
     TokenSet tokens = session.token();
@@ -230,7 +230,8 @@ final class SignIn {
     if (t.idToken().isEmpty() || m.issuer().isEmpty() || m.jwksUri().isEmpty()) {
       return Optional.empty();
     }
-    IdTokenVerifier verifier = IdTokenVerifier.forProvider(m, client.clientId(), env.transport());
+    IdTokenVerifier verifier =
+        IdTokenVerifier.forProvider(m, client.clientId(), cmd.ctx().transport(s));
     return Optional.of(verifier.verify(t.idToken().get()));
   }
 }

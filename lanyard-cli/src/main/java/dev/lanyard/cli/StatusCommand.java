@@ -5,8 +5,12 @@ import dev.lanyard.cli.config.Config;
 import dev.lanyard.cli.config.Durations;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
+import dev.lanyard.cli.config.Setting;
 import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.transport.EnvironmentTransport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -106,11 +110,28 @@ final class StatusCommand extends BaseCommand {
                         : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
               });
       row(out, TokenStores.label(st.store()), st.store().describe());
+      if (root().verbose()) {
+        network(out, s);
+      }
       out.println();
     }
     Locations where = ctx().locations();
     out.println("Config file: " + where.configFile() + " (" + where.origin() + ")");
     out.println("Token files: " + where.tokenDirectory());
+  }
+
+  /** Which proxy and CA bundle calls to the provider would use (reads the bundle: a check). */
+  private void network(PrintWriter out, Settings s) {
+    EnvironmentTransport n = Network.settings(env(), s);
+    Optional<URI> target = s.endpoint(Setting.TOKEN_ENDPOINT).or(s::issuer);
+    row(out, "proxy", target.map(n::describeProxy).orElse("-"));
+    String ca = n.describeCaFile();
+    try {
+      Network.transport(env(), s);
+    } catch (IOException | RuntimeException e) {
+      ca = Errors.oneLine(e.getMessage());
+    }
+    row(out, "CA bundle", ca);
   }
 
   private static void pluginText(PrintWriter out, PluginStatus p) {
@@ -182,7 +203,13 @@ final class StatusCommand extends BaseCommand {
                                       st.now(),
                                       x.refreshValid(s.skew(), st.now()))))
               .orElse(null));
-      p.put(TokenStores.label(st.store()).replace(' ', '_'), st.store().describe());
+      p.put("token_file", TokenStores.file(st.store()).map(Object::toString).orElse(null));
+      p.put("token_store", st.store().describe());
+      EnvironmentTransport n = Network.settings(env(), s);
+      p.put(
+          "proxy",
+          s.endpoint(Setting.TOKEN_ENDPOINT).or(s::issuer).map(n::describeProxy).orElse(null));
+      p.put("ca_bundle", n.caFile().map(Object::toString).orElse(null));
       profiles.add(p);
     }
     Map<String, Object> doc = new LinkedHashMap<>();

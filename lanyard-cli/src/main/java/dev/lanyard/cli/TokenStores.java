@@ -1,26 +1,38 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.cli.config.ConfigException;
+import dev.lanyard.keychain.KeychainTokenStore;
 import dev.lanyard.redis.RedisStore;
 import dev.lanyard.redis.StoreKeys;
 import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one place the command line chooses a profile's token store from its {@code store} setting
- * ({@code --store} on login, {@code LANYARD_STORE}): the token file by default or for {@code file};
- * Redis for a {@code redis://}, {@code rediss://} or {@code redis-sentinel://} URI, encrypted with
- * the keys in the variable {@code store_key_env} names, else in {@code LANYARD_STORE_KEY}. Keys are
- * never read from the command line.
+ * The one place the command line chooses a profile's token store, from its {@code store} setting
+ * ({@code --store} on login, {@code LANYARD_STORE}):
+ *
+ * <ul>
+ *   <li>{@code file} (the default): the owner-only token file;
+ *   <li>{@code keychain}: the platform's secret store; one that cannot be reached falls back to the
+ *       token file with one notice on standard error, never silently;
+ *   <li>a {@code redis://}, {@code rediss://} or {@code redis-sentinel://} URI: shared by every
+ *       machine with the same profile, encrypted with the keys in the variable {@code
+ *       store_key_env} names, else in {@code LANYARD_STORE_KEY}. Keys are never read from the
+ *       command line.
+ * </ul>
  */
 final class TokenStores {
   static final String KEY_VARIABLE = "LANYARD_STORE_KEY";
+  private static final Logger LOG = LoggerFactory.getLogger(TokenStores.class);
 
   private final Context ctx;
 
@@ -31,29 +43,58 @@ final class TokenStores {
     this.ctx = ctx;
   }
 
+  /** The store of a profile's identity. */
   TokenStore open(Settings s) {
-    String store = s.store().map(String::trim).orElse("file");
-    if (store.isEmpty() || store.equals("file")) {
-      return ctx.fileStore(s);
+    String store = s.store().map(String::strip).orElse("file");
+    String kind = store.toLowerCase(Locale.ROOT);
+    Path dir = ctx.locations().tokenDirectory();
+    if (kind.isEmpty() || kind.equals("file")) {
+      return fileStore(dir, s);
     }
-    String scheme = store.toLowerCase(Locale.ROOT);
-    if (!scheme.startsWith("redis://")
-        && !scheme.startsWith("rediss://")
-        && !scheme.startsWith("redis-sentinel://")) {
-      throw new ConfigException(
-          "store must be file or a redis://, rediss:// or redis-sentinel:// URI, was "
-              + RedisStore.redactedUri(store));
+    if (kind.equals("keychain")) {
+      return keychain(dir, s);
     }
-    RedisStore connection = redis.get(store);
+    if (kind.startsWith("redis://")
+        || kind.startsWith("rediss://")
+        || kind.startsWith("redis-sentinel://")) {
+      return redis(store, s);
+    }
+    throw new ConfigException(
+        "store must be file, keychain, or a redis://, rediss:// or redis-sentinel:// URI, was "
+            + RedisStore.redactedUri(store));
+  }
+
+  /** The name is FileTokenStore.fileName's, computed without starting the JCA (TokenFileName). */
+  private static FileTokenStore fileStore(Path dir, Settings s) {
+    return FileTokenStore.at(
+        dir.resolve(TokenFileName.of(s.storeIssuer(), s.storeClient(), s.profile())));
+  }
+
+  private static TokenStore keychain(Path dir, Settings s) {
+    try {
+      return KeychainTokenStore.forIdentity(dir, s.storeIssuer(), s.storeClient(), s.profile());
+    } catch (IOException | RuntimeException | LinkageError e) {
+      FileTokenStore file = fileStore(dir, s);
+      LOG.warn(
+          "{}; profile '{}' keeps its tokens in the file {} instead",
+          Errors.oneLine(e.getMessage()),
+          s.profile(),
+          file.path());
+      return file;
+    }
+  }
+
+  private TokenStore redis(String uri, Settings s) {
+    RedisStore connection = redis.get(uri);
     if (connection == null) {
       try {
-        RedisStore.Builder b = RedisStore.builder(store);
+        RedisStore.Builder b = RedisStore.builder(uri);
         keys(s).ifPresent(b::keys);
         connection = b.connect();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      redis.put(store, connection);
+      redis.put(uri, connection);
     }
     return connection.forIdentity(s.storeIssuer(), s.storeClient(), s.profile());
   }
@@ -74,8 +115,25 @@ final class TokenStores {
     }
   }
 
-  /** The status row's label for a store. */
+  /** The token file of a profile whose store is {@code file}, without making the store. */
+  static Optional<Path> fileOf(Context ctx, Settings s) {
+    String kind = s.store().map(String::strip).orElse("file").toLowerCase(Locale.ROOT);
+    if (!kind.isEmpty() && !kind.equals("file")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ctx.locations()
+            .tokenDirectory()
+            .resolve(TokenFileName.of(s.storeIssuer(), s.storeClient(), s.profile())));
+  }
+
+  /** The token file of a file store; empty for other stores. */
+  static Optional<Path> file(TokenStore store) {
+    return store instanceof FileTokenStore f ? Optional.of(f.path()) : Optional.empty();
+  }
+
+  /** The label of the status row that says where the tokens are. */
   static String label(TokenStore store) {
-    return store instanceof FileTokenStore ? "token file" : "token store";
+    return store instanceof FileTokenStore ? "token file" : "tokens in";
   }
 }

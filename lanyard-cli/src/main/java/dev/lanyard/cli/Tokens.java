@@ -5,10 +5,10 @@ import dev.lanyard.NoCredentialsException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.session.TokenSession;
-import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -28,9 +28,12 @@ final class Tokens {
     }
     Optional<TokenSet> stored;
     try {
-      stored = ctx.store(s).load();
+      // A token file is read without the JSON library (and without making the store) when it is
+      // exactly what the store writes; anything else is the store's to read and report.
+      TokenSet fast = TokenStores.fileOf(ctx, s).map(TokenFileReader::read).orElse(null);
+      stored = fast != null ? Optional.of(fast) : ctx.store(s).load();
     } catch (IOException e) {
-      return Optional.empty(); // a shared store that cannot be read now: the session says why
+      return Optional.empty(); // the full path says why
     }
     if (stored.isPresent()
         && stored
@@ -59,10 +62,11 @@ final class Tokens {
     try {
       return force && !isStatic ? session.forceRefresh() : session.token(minValid);
     } catch (NoCredentialsException | LoginRequiredException e) {
-      if (store instanceof FileTokenStore f && Files.exists(f.path()) && store.load().isEmpty()) {
+      Optional<Path> file = TokenStores.file(store);
+      if (file.isPresent() && Files.exists(file.get()) && store.load().isEmpty()) {
         throw new LoginRequiredException(
             "the token file "
-                + f.path()
+                + file.get()
                 + " of profile '"
                 + s.profile()
                 + "' is damaged or unreadable; sign in again",

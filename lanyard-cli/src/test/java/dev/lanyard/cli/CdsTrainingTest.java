@@ -20,4 +20,14 @@ class CdsTrainingTest {
     assertThat(code).isEqualTo(0);
     assertThat(home).doesNotExist();
   }
+
+  @Test
+  void trainToken_fastPathAnswersEachTime_exit0_andTheHomeIsGone() throws Exception {
+    Path home = Files.createDirectory(dir.resolve("token-home"));
+
+    int code = CdsTraining.trainToken(home);
+
+    assertThat(code).isEqualTo(0);
+    assertThat(home).doesNotExist();
+  }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -96,6 +97,27 @@ public final class Transport {
       }
     }
     return c;
+  }
+
+  /**
+   * The request as this transport sends it: with the proxy's {@code Proxy-Authorization} when the
+   * proxy came from {@link EnvironmentTransport} with credentials. Sent before the proxy asks, so
+   * the JDK never has to replay a request after a 407; the JDK sends the header to the proxy only
+   * (in the tunnel's CONNECT, or in a plain-http request through it), never to the provider.
+   */
+  public HttpRequest prepare(HttpRequest request) {
+    if (!(proxy instanceof EnvironmentProxySelector selector)
+        || request.headers().firstValue("Proxy-Authorization").isPresent()) {
+      return request;
+    }
+    return selector
+        .proxyAuthorization(request.uri())
+        .map(
+            value ->
+                HttpRequest.newBuilder(request, (name, v) -> true)
+                    .header("Proxy-Authorization", value)
+                    .build())
+        .orElse(request);
   }
 
   /** How long a connection may take to open. */

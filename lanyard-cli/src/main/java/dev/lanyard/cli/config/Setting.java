@@ -42,7 +42,11 @@ public enum Setting {
   CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
   CLIENT_SECRET_FILE("client_secret_file", Kind.TEXT, "file that holds the client secret"),
   PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password"),
-  STORE("store", Kind.TEXT, "where tokens live: file (default), or redis://… / rediss://… shared"),
+  CA_FILE("ca_file", Kind.TEXT, "PEM bundle of extra CA certificates to trust (a private CA)"),
+  STORE(
+      "store",
+      Kind.TEXT,
+      "where tokens are kept: file (default), keychain, or redis://… / rediss://… shared"),
   STORE_KEY_ENV(
       "store_key_env", Kind.VARIABLE, "variable with the shared store's encryption key(s)");
 

@@ -104,7 +104,7 @@ public final class Exchange {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<T> response = null;
       try {
-        response = await(request, body);
+        response = await(transport.prepare(request), body);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException ie = new InterruptedIOException("interrupted while calling " + what);

@@ -121,6 +121,8 @@ public final class Keycloak {
   private final Path pidFile;
   private final Process process;
   private final int httpPort;
+  private final int httpsPort;
+  private final TestCa testCa;
   private final int managementPort;
   private final URI baseUri;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -131,13 +133,22 @@ public final class Keycloak {
   private Instant cachedAdminTokenUntil; // guarded by this
 
   private Keycloak(
-      Path home, Path logFile, Path pidFile, Process process, int httpPort, int managementPort) {
+      Path home,
+      Path logFile,
+      Path pidFile,
+      Process process,
+      int httpPort,
+      int managementPort,
+      int httpsPort,
+      TestCa testCa) {
     this.home = home;
     this.logFile = logFile;
     this.pidFile = pidFile;
     this.process = process;
     this.httpPort = httpPort;
     this.managementPort = managementPort;
+    this.httpsPort = httpsPort;
+    this.testCa = testCa;
     this.baseUri = URI.create("http://127.0.0.1:" + httpPort);
   }
 
@@ -212,6 +223,7 @@ public final class Keycloak {
     Path javaHome = KeycloakJdk.locate();
 
     killStale(pidFile, home);
+    TestCa testCa = TestCa.create(logFile.resolveSibling("test-ca"), javaHome);
     try {
       Files.createDirectories(logFile.getParent());
       deleteRecursively(home.resolve("data/h2"));
@@ -229,8 +241,8 @@ public final class Keycloak {
     // Two tries: the ports are free when picked but another process could take one before Keycloak
     // binds.
     for (int attempt = 1; ; attempt++) {
-      int[] ports = freePorts(2);
-      Keycloak k = launch(home, javaHome, logFile, pidFile, ports[0], ports[1]);
+      int[] ports = freePorts(3);
+      Keycloak k = launch(home, javaHome, logFile, pidFile, ports, testCa);
       current = k;
       Instant begin = Instant.now();
       try {
@@ -259,7 +271,10 @@ public final class Keycloak {
   }
 
   private static Keycloak launch(
-      Path home, Path javaHome, Path logFile, Path pidFile, int httpPort, int mgmtPort) {
+      Path home, Path javaHome, Path logFile, Path pidFile, int[] ports, TestCa testCa) {
+    int httpPort = ports[0];
+    int mgmtPort = ports[1];
+    int httpsPort = ports[2];
     List<String> command =
         List.of(
             home.resolve("bin/kc.sh").toString(),
@@ -269,6 +284,12 @@ public final class Keycloak {
             // Pinned, or the issuer would follow each request's Host header.
             "--hostname=http://127.0.0.1:" + httpPort,
             "--http-management-port=" + mgmtPort,
+            // A second listener, HTTPS with a certificate from the build's test CA, for the proxy
+            // and CA tests; the management interface stays on plain http.
+            "--https-port=" + httpsPort,
+            "--https-key-store-file=" + testCa.serverKeyStore(),
+            "--https-key-store-password=" + TestCa.PASSWORD,
+            "--http-management-scheme=http",
             "--health-enabled=true",
             "--import-realm",
             "--log-console-color=false");
@@ -308,7 +329,8 @@ public final class Keycloak {
               + System.lineSeparator(),
           StandardOpenOption.APPEND);
       Process process = pb.start();
-      Keycloak k = new Keycloak(home, logFile, pidFile, process, httpPort, mgmtPort);
+      Keycloak k =
+          new Keycloak(home, logFile, pidFile, process, httpPort, mgmtPort, httpsPort, testCa);
       k.writePidFile();
       return k;
     } catch (IOException e) {
@@ -528,6 +550,24 @@ public final class Keycloak {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The HTTPS listener's port; its certificate is signed by {@link #testCa()}. */
+  public int httpsPort() {
+    return httpsPort;
+  }
+
+  /**
+   * The token endpoint of realm {@value #REALM} on the HTTPS listener. (Discovery there still names
+   * the pinned http issuer, so HTTPS tests set endpoints explicitly.)
+   */
+  public String httpsTokenEndpoint() {
+    return "https://127.0.0.1:" + httpsPort + "/realms/" + REALM + "/protocol/openid-connect/token";
+  }
+
+  /** The CA made for this build, which signed the HTTPS listener's certificate. */
+  public TestCa testCa() {
+    return testCa;
   }
 
   /** Port of the management interface (health endpoints). */
