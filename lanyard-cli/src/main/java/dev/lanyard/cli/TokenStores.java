@@ -59,9 +59,11 @@ final class TokenStores {
         || kind.startsWith("redis-sentinel://")) {
       return redis(store, s);
     }
-    throw new ConfigException(
-        "store must be file, keychain, or a redis://, rediss:// or redis-sentinel:// URI, was "
-            + RedisStore.redactedUri(store));
+    throw CliError.usage(
+        "store: '"
+            + (store.contains("://") ? RedisStore.redactedUri(store) : Errors.oneLine(store))
+            + "' is not a token store; use file, keychain, or a redis://, rediss:// or"
+            + " redis-sentinel:// URI");
   }
 
   /** The name is FileTokenStore.fileName's, computed without starting the JCA (TokenFileName). */

@@ -79,6 +79,8 @@ class KeychainFallbackTest {
     cli.run("profile", "set", "lab", "issuer=https://id.example.org", "client_id=c", "store=vault");
     Run r = cli.run("--profile", "lab", "status");
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("store: 'vault' is not a token store; use file or keychain");
+    assertThat(r.err())
+        .contains(
+            "store: 'vault' is not a token store; use file, keychain, or a redis://, rediss:// or redis-sentinel:// URI");
   }
 }

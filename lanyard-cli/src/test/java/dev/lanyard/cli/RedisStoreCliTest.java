@@ -75,7 +75,7 @@ class RedisStoreCliTest {
 
     Run status = cli.run("status");
     assertThat(status.out())
-        .contains("token store")
+        .contains("tokens in")
         .contains("redis://cli-user@127.0.0.1")
         .doesNotContain("cli-pw-123");
     assertThat(status.err()).doesNotContain("cli-pw-123");

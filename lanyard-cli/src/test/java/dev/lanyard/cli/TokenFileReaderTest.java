@@ -19,7 +19,7 @@ class TokenFileReaderTest {
   void whatTheStoreWrites_readsTheSame() throws Exception {
     FileTokenStore store = FileTokenStore.at(dir.resolve("t.json"));
     TokenSet full =
-        TokenSet.builder("at-\u00e9\"quoted\\")
+        TokenSet.builder("at-~\"quoted\\")
             .refreshToken("rt")
             .idToken("a.b.c")
             .scope(Scope.of("openid email"))
