@@ -2,12 +2,14 @@ package dev.lanyard.internal.http;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import dev.lanyard.DpopKey;
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.internal.grant.TokenRequest;
+import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -20,15 +22,26 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Posts token requests to one token endpoint and turns the answers into {@link TokenResponse}s. */
+/**
+ * Posts token requests to one token endpoint and turns the answers into {@link TokenResponse}s.
+ *
+ * <p>With a DPoP key (RFC 9449), every request carries a fresh proof and the tokens come back
+ * holding the key; a {@code use_dpop_nonce} refusal with a {@code DPoP-Nonce} header is retried
+ * once with that nonce, and the endpoint's last nonce goes into later proofs.
+ */
 public final class TokenEndpoint {
   private static final long MAX_LIFETIME_SECONDS = 100L * 366 * 24 * 3600;
+  private static final String WHAT = "the token endpoint";
   private final URI endpoint;
+  private final @Nullable URI issuer;
   private final ClientAuthentication client;
   private final Transport transport;
   private final InstantSource clock;
   private final Duration defaultLifetime;
+  private final @Nullable DpopKey dpopKey;
+  private volatile @Nullable String dpopNonce;
 
   public TokenEndpoint(
       URI endpoint,
@@ -36,12 +49,54 @@ public final class TokenEndpoint {
       Transport transport,
       InstantSource clock,
       Duration defaultLifetime) {
+    this(endpoint, null, client, transport, clock, defaultLifetime, null);
+  }
+
+  /**
+   * The token endpoint of the provider {@code issuer} (null when unknown: client assertions then
+   * name the endpoint), sending DPoP proofs made with {@code dpopKey} unless it is null.
+   */
+  public TokenEndpoint(
+      URI endpoint,
+      @Nullable URI issuer,
+      ClientAuthentication client,
+      Transport transport,
+      InstantSource clock,
+      Duration defaultLifetime,
+      @Nullable DpopKey dpopKey) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.issuer = issuer;
     this.client = Objects.requireNonNull(client, "client");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
-    Endpoints.requireSecure(transport, endpoint, "the token endpoint");
+    this.dpopKey = dpopKey;
+    Endpoints.requireSecure(transport, endpoint, WHAT);
+  }
+
+  /**
+   * The token endpoint of {@code m}, after checking that the provider accepts the client's
+   * authentication method and, with a key, DPoP proofs: a mismatch fails before any request.
+   */
+  public static TokenEndpoint of(
+      ProviderMetadata m,
+      ClientAuthentication client,
+      Transport transport,
+      InstantSource clock,
+      Duration defaultLifetime,
+      @Nullable DpopKey dpopKey) {
+    ClientMethods.requireSupported(client, m);
+    if (dpopKey != null) {
+      ClientMethods.requireDpop(dpopKey, m);
+    }
+    return new TokenEndpoint(
+        m.tokenEndpoint(),
+        m.issuer().orElse(null),
+        client,
+        transport,
+        clock,
+        defaultLifetime,
+        dpopKey);
   }
 
   public URI uri() {
@@ -59,16 +114,48 @@ public final class TokenEndpoint {
 
   /** Sends a token request; an OAuth error comes back as a {@link TokenResponse.Failure}. */
   public TokenResponse request(TokenRequest request) throws IOException {
+    return request(request, dpopKey);
+  }
+
+  /**
+   * Sends a token request with proofs made with {@code key} (none when null), e.g. a refresh with
+   * the key the tokens are bound to; tokens issued come back holding {@code key}.
+   */
+  public TokenResponse request(TokenRequest request, @Nullable DpopKey key) throws IOException {
+    String nonceSent = dpopNonce;
+    TokenResponse answer = send(request, key, nonceSent);
+    String nonce = dpopNonce;
+    if (key != null
+        && answer instanceof TokenResponse.Failure f
+        && "use_dpop_nonce".equals(f.error().error())
+        && nonce != null
+        && !nonce.equals(nonceSent)) {
+      // Refused before the grant was looked at: safe to send once more (RFC 9449 §8).
+      answer = send(request, key, nonce);
+    }
+    if (key != null && answer instanceof TokenResponse.Success s) {
+      return new TokenResponse.Success(s.tokens().newBuilder().dpopKey(key).build());
+    }
+    return answer;
+  }
+
+  private TokenResponse send(TokenRequest request, @Nullable DpopKey key, @Nullable String nonce)
+      throws IOException {
+    Map<String, String> headers = Map.of();
+    if (key != null) {
+      headers = Map.of("DPoP", key.proof("POST", endpoint, null, nonce));
+    }
     Instant sentAt = clock.instant();
     HttpResponse<String> response =
-        postForm(
-            transport,
-            endpoint,
-            client,
-            request.form(),
-            request.replayable(),
-            "the token endpoint");
-    return parse(response, sentAt, request.scope(), defaultLifetime, "the token endpoint");
+        Exchange.of(transport)
+            .send(
+                Requests.form(transport, endpoint, client, issuer, request.form(), headers),
+                request.replayable(),
+                WHAT);
+    if (key != null) {
+      response.headers().firstValue("DPoP-Nonce").ifPresent(n -> dpopNonce = n);
+    }
+    return parse(response, sentAt, request.scope(), defaultLifetime, WHAT);
   }
 
   /**
@@ -83,8 +170,22 @@ public final class TokenEndpoint {
       boolean replayable,
       String what)
       throws IOException {
+    return postForm(transport, uri, client, null, parameters, replayable, what);
+  }
+
+  /** As above, for an endpoint of the provider {@code issuer} (null when unknown). */
+  public static HttpResponse<String> postForm(
+      Transport transport,
+      URI uri,
+      ClientAuthentication client,
+      @Nullable URI issuer,
+      Map<String, String> parameters,
+      boolean replayable,
+      String what)
+      throws IOException {
     return Exchange.of(transport)
-        .send(Requests.form(transport, uri, client, parameters), replayable, what);
+        .send(
+            Requests.form(transport, uri, client, issuer, parameters, Map.of()), replayable, what);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.ClientMethods;
 import dev.lanyard.internal.http.Json;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
@@ -62,6 +63,7 @@ public final class DeviceAuthorization {
   /** Asks for a device code; {@code pkce} may be null. */
   public static Started request(Request config, ProviderMetadata m, @Nullable Pkce pkce)
       throws IOException {
+    ClientMethods.requireSupported(config.client(), m);
     URI endpoint =
         m.deviceAuthorizationEndpoint()
             .orElseThrow(
@@ -78,7 +80,14 @@ public final class DeviceAuthorization {
     Instant sentAt = config.clock().instant();
     // Replayable: a repeated request only makes another code, and the first is never shown.
     HttpResponse<String> response =
-        TokenEndpoint.postForm(config.transport(), endpoint, config.client(), form, true, WHAT);
+        TokenEndpoint.postForm(
+            config.transport(),
+            endpoint,
+            config.client(),
+            m.issuer().orElse(null),
+            form,
+            true,
+            WHAT);
     return parse(response.statusCode(), response.body(), sentAt, pkce);
   }
 

@@ -1,0 +1,71 @@
+package dev.lanyard.internal.http;
+
+import dev.lanyard.DpopKey;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.provider.ProviderMetadata;
+import java.util.List;
+
+/**
+ * What the provider's metadata says about a client's configuration, checked before any request is
+ * sent: a method or algorithm the provider announces it does not accept would only earn an opaque
+ * {@code invalid_client}. Metadata that announces nothing is taken to accept anything.
+ */
+public final class ClientMethods {
+  private ClientMethods() {}
+
+  /**
+   * Fails when the provider lists its token endpoint authentication methods (or assertion signing
+   * algorithms) and the client's is not among them.
+   *
+   * @throws IllegalStateException naming what the provider accepts
+   */
+  public static void requireSupported(ClientAuthentication client, ProviderMetadata m) {
+    List<String> methods = m.tokenEndpointAuthMethods();
+    String method = client.method().wireName();
+    if (client.method() != ClientAuthentication.Method.NONE
+        && !methods.isEmpty()
+        && !methods.contains(method)) {
+      throw new IllegalStateException(
+          "the provider "
+              + name(m)
+              + " does not accept client authentication "
+              + method
+              + "; it accepts "
+              + String.join(", ", methods));
+    }
+    List<String> algs = m.tokenEndpointAuthSigningAlgs();
+    String alg =
+        switch (client.method()) {
+          case PRIVATE_KEY_JWT -> client.key().orElseThrow().algorithm();
+          case CLIENT_SECRET_JWT -> "HS256";
+          default -> null;
+        };
+    if (alg != null && !algs.isEmpty() && !algs.contains(alg)) {
+      throw new IllegalStateException(
+          "the provider "
+              + name(m)
+              + " does not accept client assertions signed "
+              + alg
+              + "; it accepts "
+              + String.join(", ", algs));
+    }
+  }
+
+  /** Fails when the provider lists its DPoP proof algorithms and the key's is not among them. */
+  public static void requireDpop(DpopKey key, ProviderMetadata m) {
+    List<String> algs = m.dpopSigningAlgs();
+    if (!algs.isEmpty() && !algs.contains(key.algorithm())) {
+      throw new IllegalStateException(
+          "the provider "
+              + name(m)
+              + " does not accept DPoP proofs signed "
+              + key.algorithm()
+              + "; it accepts "
+              + String.join(", ", algs));
+    }
+  }
+
+  private static String name(ProviderMetadata m) {
+    return m.issuer().map(Object::toString).orElse(m.tokenEndpoint().toString());
+  }
+}
