@@ -32,6 +32,7 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
   @Nullable IdentityCheck identityCheck;
   Transport transport = Transport.defaults();
   InstantSource clock = InstantSource.system();
+  boolean dpop;
   private boolean transportSet;
   private boolean clockSet;
 
@@ -58,6 +59,17 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
     if (set != null) {
       throw new IllegalStateException("the provider was already set to " + set);
     }
+  }
+
+  /**
+   * Sender-constrained tokens (RFC 9449): when true, the login makes an EC P-256 key, names it in
+   * the authorization request ({@code dpop_jkt}), proves it to the token endpoint, and the tokens
+   * come back holding it ({@link dev.lanyard.TokenSet#dpopKey()}), so a store keeps it with them.
+   * Default: false.
+   */
+  public B dpop(boolean enabled) {
+    this.dpop = enabled;
+    return self();
   }
 
   /** The client that signs in, and how it authenticates at the token endpoint. */

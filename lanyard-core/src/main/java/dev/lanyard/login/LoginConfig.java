@@ -1,5 +1,6 @@
 package dev.lanyard.login;
 
+import dev.lanyard.DpopKey;
 import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
@@ -9,6 +10,7 @@ import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.internal.oauth.AuthorizationUrl;
+import dev.lanyard.internal.oauth.ClientMethods;
 import dev.lanyard.internal.oauth.DeviceAuthorization;
 import dev.lanyard.internal.oauth.Secrets;
 import dev.lanyard.provider.ProviderMetadata;
@@ -43,6 +45,7 @@ final class LoginConfig {
   private final @Nullable IdentityCheck identityCheck;
   private final Transport transport;
   private final InstantSource clock;
+  private final @Nullable DpopKey dpopKey;
   private volatile @Nullable ProviderMetadata provider;
   private volatile @Nullable IdentityCheck defaultCheck;
 
@@ -65,6 +68,7 @@ final class LoginConfig {
     this.identityCheck = b.identityCheck;
     this.transport = b.transport;
     this.clock = b.clock;
+    this.dpopKey = b.dpop ? DpopKey.generate() : null;
   }
 
   /** The provider's metadata; discovery runs on first use, not when the login is built. */
@@ -128,6 +132,10 @@ final class LoginConfig {
       ProviderMetadata m, PendingLogin pending, @Nullable String hint, Map<String, String> extra) {
     Map<String, String> all = new LinkedHashMap<>(parameters);
     all.putAll(extra);
+    if (dpopKey != null) {
+      // RFC 9449 §10: the code is bound to the key, so a stolen code is useless without it.
+      all.put("dpop_jkt", dpopKey.thumbprint());
+    }
     return AuthorizationUrl.build(
         authorizationEndpoint(m),
         client.clientId(),
@@ -141,7 +149,7 @@ final class LoginConfig {
   }
 
   TokenEndpoint tokenEndpoint(ProviderMetadata m) {
-    return new TokenEndpoint(m.tokenEndpoint(), client, transport, clock, DEFAULT_LIFETIME);
+    return ClientMethods.tokenEndpoint(m, client, transport, clock, DEFAULT_LIFETIME, dpopKey);
   }
 
   /** Redeems the code of a pending login and checks who signed in. */

@@ -9,7 +9,6 @@ import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.internal.grant.TokenRequest;
-import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -72,31 +71,6 @@ public final class TokenEndpoint {
     this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
     this.dpopKey = dpopKey;
     Endpoints.requireSecure(transport, endpoint, WHAT);
-  }
-
-  /**
-   * The token endpoint of {@code m}, after checking that the provider accepts the client's
-   * authentication method and, with a key, DPoP proofs: a mismatch fails before any request.
-   */
-  public static TokenEndpoint of(
-      ProviderMetadata m,
-      ClientAuthentication client,
-      Transport transport,
-      InstantSource clock,
-      Duration defaultLifetime,
-      @Nullable DpopKey dpopKey) {
-    ClientMethods.requireSupported(client, m);
-    if (dpopKey != null) {
-      ClientMethods.requireDpop(dpopKey, m);
-    }
-    return new TokenEndpoint(
-        m.tokenEndpoint(),
-        m.issuer().orElse(null),
-        client,
-        transport,
-        clock,
-        defaultLifetime,
-        dpopKey);
   }
 
   public URI uri() {

@@ -4,7 +4,6 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
-import dev.lanyard.internal.http.ClientMethods;
 import dev.lanyard.internal.http.Json;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;

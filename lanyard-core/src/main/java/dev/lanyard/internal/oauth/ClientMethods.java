@@ -1,9 +1,14 @@
-package dev.lanyard.internal.http;
+package dev.lanyard.internal.oauth;
 
 import dev.lanyard.DpopKey;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.transport.Transport;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the provider's metadata says about a client's configuration, checked before any request is
@@ -63,6 +68,31 @@ public final class ClientMethods {
               + "; it accepts "
               + String.join(", ", algs));
     }
+  }
+
+  /**
+   * The token endpoint of {@code m}, after checking that the provider accepts the client's
+   * authentication method and, with a key, DPoP proofs: a mismatch fails before any request.
+   */
+  public static TokenEndpoint tokenEndpoint(
+      ProviderMetadata m,
+      ClientAuthentication client,
+      Transport transport,
+      InstantSource clock,
+      Duration defaultLifetime,
+      @Nullable DpopKey dpopKey) {
+    requireSupported(client, m);
+    if (dpopKey != null) {
+      requireDpop(dpopKey, m);
+    }
+    return new TokenEndpoint(
+        m.tokenEndpoint(),
+        m.issuer().orElse(null),
+        client,
+        transport,
+        clock,
+        defaultLifetime,
+        dpopKey);
   }
 
   private static String name(ProviderMetadata m) {
