@@ -33,6 +33,7 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
   Transport transport = Transport.defaults();
   InstantSource clock = InstantSource.system();
   boolean dpop;
+  boolean par;
   private boolean transportSet;
   private boolean clockSet;
 
@@ -69,6 +70,17 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
    */
   public B dpop(boolean enabled) {
     this.dpop = enabled;
+    return self();
+  }
+
+  /**
+   * Pushed authorization requests (RFC 9126): when true, the authorization request's parameters are
+   * sent to the provider first, authenticated as the client, and the browser's URL carries only
+   * {@code client_id} and {@code request_uri}. Used anyway when the provider's metadata requires it
+   * ({@code require_pushed_authorization_requests}). Default: false.
+   */
+  public B par(boolean enabled) {
+    this.par = enabled;
     return self();
   }
 
