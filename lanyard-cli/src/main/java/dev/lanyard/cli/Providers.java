@@ -4,12 +4,15 @@ import dev.lanyard.Scope;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Setting;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.client.ClientKey;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -60,17 +63,58 @@ final class Providers {
     return metadata;
   }
 
-  /** The client, with its secret when one is configured ({@code client_auth} picks how). */
+  /**
+   * The client, authenticated as {@code client_auth} says: with its secret when one is configured
+   * (basic by default), with a signed assertion ({@code private-key-jwt} with {@code
+   * client_key_file}, {@code client-secret-jwt} with the secret), or not at all.
+   */
   ClientAuthentication client(String secretEnvFlag, String secretFileFlag) throws IOException {
     String id = settings.requireClientId();
-    Optional<String> secret = secrets.clientSecret(settings, secretEnvFlag, secretFileFlag);
-    if (secret.isEmpty()) {
+    Optional<String> auth = settings.text(Setting.CLIENT_AUTH);
+    Optional<String> keyFile = settings.text(Setting.CLIENT_KEY_FILE);
+    if (auth.map("private-key-jwt"::equals).orElse(keyFile.isPresent() && auth.isEmpty())) {
+      return ClientAuthentication.privateKeyJwt(id, clientKey(keyFile));
+    }
+    if (auth.map("none"::equals).orElse(false)) {
       return ClientAuthentication.none(id);
     }
-    boolean post = settings.text(Setting.CLIENT_AUTH).map("post"::equals).orElse(false);
-    return post
-        ? ClientAuthentication.secretPost(id, secret.get())
-        : ClientAuthentication.secretBasic(id, secret.get());
+    Optional<String> secret = secrets.clientSecret(settings, secretEnvFlag, secretFileFlag);
+    if (secret.isEmpty()) {
+      if (auth.isPresent()) {
+        throw CliError.usage(
+            "client_auth "
+                + auth.get()
+                + " needs the client secret: pass --client-secret-env VAR or --client-secret-file"
+                + " FILE, or set LANYARD_CLIENT_SECRET");
+      }
+      return ClientAuthentication.none(id);
+    }
+    try {
+      return switch (auth.orElse("basic")) {
+        case "post" -> ClientAuthentication.secretPost(id, secret.get());
+        case "client-secret-jwt" -> ClientAuthentication.clientSecretJwt(id, secret.get());
+        default -> ClientAuthentication.secretBasic(id, secret.get());
+      };
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    }
+  }
+
+  /** The key of {@code client_key_file}, with {@code client_key_id} when set: checked now. */
+  private ClientKey clientKey(Optional<String> keyFile) throws IOException {
+    if (keyFile.isEmpty()) {
+      throw CliError.usage(
+          "private-key-jwt needs the client's key: pass --client-key-file FILE (PKCS#8 PEM or JWK)");
+    }
+    try {
+      ClientKey key = ClientKey.load(Path.of(keyFile.get()));
+      Optional<String> kid = settings.text(Setting.CLIENT_KEY_ID);
+      return kid.isPresent() ? key.withKeyId(kid.get()) : key;
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw CliError.usage("client key file " + keyFile.get() + " does not exist");
+    }
   }
 
   /**
@@ -96,6 +140,7 @@ final class Providers {
       b.issuer(settings.issuer().orElseThrow());
     }
     b.client(client(null, null));
+    b.dpop(settings.flag(Setting.DPOP));
     unattendedGrant().ifPresent(b::grant);
     return b.build();
   }
@@ -121,7 +166,7 @@ final class Providers {
 
   private Optional<Grant> unattendedGrantOrFail() throws IOException {
     Flow flow = settings.flowSet().orElse(null);
-    if (flow == Flow.CLIENT_CREDENTIALS && secrets.clientSecret(settings, null, null).isPresent()) {
+    if (flow == Flow.CLIENT_CREDENTIALS && client(null, null).isConfidential()) {
       return Optional.of(Grant.clientCredentials(settings.scope()));
     }
     if (flow == Flow.PASSWORD) {

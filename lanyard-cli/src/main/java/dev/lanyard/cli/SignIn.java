@@ -98,6 +98,8 @@ final class SignIn {
             .client(client())
             .scope(s.scope())
             .transport(env.transport())
+            .dpop(s.flag(Setting.DPOP))
+            .par(s.flag(Setting.PAR))
             .loopback(loopbackOptions(timeout, launcher, terminal));
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
     s.parameters().forEach(b::parameter);
@@ -135,6 +137,7 @@ final class SignIn {
             .client(client())
             .scope(s.scope())
             .transport(env.transport())
+            .dpop(s.flag(Setting.DPOP))
             .timeout(timeout)
             .prompt(screen);
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
@@ -219,6 +222,7 @@ final class SignIn {
             .grant(grant)
             .transport(env.transport())
             .clock(env.clock())
+            .dpop(s.flag(Setting.DPOP))
             .build();
     TokenSet tokens = session.token();
     String who = identity(m, client, tokens).map(Identity::displayName).orElse(fallbackWho);
