@@ -107,10 +107,27 @@ public final class TokenEndpoint {
       // Refused before the grant was looked at: safe to send once more (RFC 9449 §8).
       answer = send(request, key, nonce);
     }
-    if (key != null && answer instanceof TokenResponse.Success s) {
-      return new TokenResponse.Success(s.tokens().newBuilder().dpopKey(key).build());
+    if (answer instanceof TokenResponse.Success s) {
+      return new TokenResponse.Success(bind(s.tokens(), key));
     }
     return answer;
+  }
+
+  /**
+   * The one place that accepts {@code token_type DPoP} (RFC 9449 §5): only for a request that
+   * carried a proof, whose key the tokens then keep. A provider answering {@code Bearer} to a proof
+   * gets its tokens sent as bearer tokens ({@link TokenSet#isDpopBound()}), the key kept for the
+   * refresh token, which may still be bound.
+   */
+  static TokenSet bind(TokenSet tokens, @Nullable DpopKey key) throws MalformedResponseException {
+    if (key == null) {
+      if ("DPoP".equalsIgnoreCase(tokens.tokenType())) {
+        throw new MalformedResponseException(
+            WHAT + " issued a DPoP-bound token to a request without a DPoP proof", 200);
+      }
+      return tokens;
+    }
+    return tokens.newBuilder().dpopKey(key).build();
   }
 
   private TokenResponse send(TokenRequest request, @Nullable DpopKey key, @Nullable String nonce)

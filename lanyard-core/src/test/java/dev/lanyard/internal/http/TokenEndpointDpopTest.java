@@ -107,4 +107,20 @@ class TokenEndpointDpopTest {
         .isInstanceOf(ProviderErrorException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
+
+  @Test
+  void request_dpopTokenWithoutAProof_malformed() throws Exception {
+    server.enqueue(json(200, "{\"access_token\":\"a\",\"token_type\":\"DPoP\"}", null));
+    TokenEndpoint bearer =
+        new TokenEndpoint(
+            server.url("/token").uri(),
+            ClientAuthentication.none("app"),
+            Transport.defaults(),
+            InstantSource.system(),
+            Duration.ofMinutes(5));
+    Assertions.assertThatThrownBy(() -> bearer.fetch(TokenRequests.of(Grant.clientCredentials())))
+        .isInstanceOf(dev.lanyard.MalformedResponseException.class)
+        .hasMessage(
+            "the token endpoint issued a DPoP-bound token to a request without a DPoP proof");
+  }
 }
