@@ -152,6 +152,24 @@ class DpopTest {
     }
   }
 
+  @Test
+  void revoke_boundTokens_revokedAtKeycloak() throws Exception {
+    TokenSession session = alice().build();
+    TokenSet tokens = session.token();
+    assertThat(session.revoke()).isTrue();
+    HttpResponse<String> r =
+        get(
+            userinfo(),
+            Map.of(
+                "Authorization", tokens.authorizationHeader(),
+                "DPoP",
+                    tokens
+                        .dpopKey()
+                        .orElseThrow()
+                        .proof("GET", userinfo(), tokens.accessToken(), null)));
+    assertThat(r.statusCode()).isEqualTo(401);
+  }
+
   @ParameterizedTest
   @EnumSource(Integration.class)
   void resourceServer_demandsANonceOnce_retryCarriesIt(Integration integration) throws Exception {
