@@ -32,7 +32,11 @@ public final class ClientAuthentication {
     /** A JWT signed with the client's private key (RFC 7523 §2.2, OIDC Core §9). */
     PRIVATE_KEY_JWT("private_key_jwt"),
     /** A JWT signed with HMAC SHA-256 under the client's secret (OIDC Core §9). */
-    CLIENT_SECRET_JWT("client_secret_jwt");
+    CLIENT_SECRET_JWT("client_secret_jwt"),
+    /** A CA-issued client certificate in the TLS handshake (RFC 8705 §2.1). */
+    TLS_CLIENT_AUTH("tls_client_auth"),
+    /** A self-signed client certificate in the TLS handshake (RFC 8705 §2.2). */
+    SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth");
 
     private final String wireName;
 
@@ -126,6 +130,25 @@ public final class ClientAuthentication {
           "client_secret_jwt signs with HS256, which needs a secret of at least 32 bytes");
     }
     return new ClientAuthentication(clientId, method, secret(secret, method));
+  }
+
+  /**
+   * A confidential client that proves itself with its certificate in the TLS handshake (RFC 8705
+   * §2.1, {@code tls_client_auth}); the requests carry only its {@code client_id}. The certificate
+   * goes into the transport: {@code Transport.builder().sslContext(certificate.sslContext(...))}.
+   */
+  public static ClientAuthentication tlsClientAuth(String clientId) {
+    return new ClientAuthentication(clientId, Method.TLS_CLIENT_AUTH, null);
+  }
+
+  /** As {@link #tlsClientAuth}, with a self-signed certificate (RFC 8705 §2.2). */
+  public static ClientAuthentication selfSignedTlsClientAuth(String clientId) {
+    return new ClientAuthentication(clientId, Method.SELF_SIGNED_TLS_CLIENT_AUTH, null);
+  }
+
+  /** True for the mutual-TLS methods: the client's proof is its certificate, in the transport. */
+  public boolean usesMutualTls() {
+    return method == Method.TLS_CLIENT_AUTH || method == Method.SELF_SIGNED_TLS_CLIENT_AUTH;
   }
 
   /**

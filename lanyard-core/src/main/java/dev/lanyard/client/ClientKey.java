@@ -106,6 +106,11 @@ public final class ClientKey {
     return new ClientKey(key, algorithm, keyId, source);
   }
 
+  /** The private key itself, for a TLS client certificate. */
+  PrivateKey privateKey() {
+    return key;
+  }
+
   /** The JWS algorithm, e.g. {@code ES256}. */
   public String algorithm() {
     return algorithm;

@@ -6,6 +6,8 @@ import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.text.ParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +38,7 @@ public final class ProviderMetadata {
   private final @Nullable URI pushedAuthorizationRequestEndpoint;
   private final boolean requirePushedAuthorizationRequests;
   private final List<String> dpopSigningAlgs;
+  private final Map<String, URI> mtlsEndpointAliases;
 
   private ProviderMetadata(Builder b) {
     this.issuer = b.issuer;
@@ -57,6 +60,7 @@ public final class ProviderMetadata {
     this.pushedAuthorizationRequestEndpoint = b.pushedAuthorizationRequestEndpoint;
     this.requirePushedAuthorizationRequests = b.requirePushedAuthorizationRequests;
     this.dpopSigningAlgs = b.dpopSigningAlgs;
+    this.mtlsEndpointAliases = b.mtlsEndpointAliases;
   }
 
   /** A builder for explicitly configured endpoints; the token endpoint is all that is required. */
@@ -105,6 +109,15 @@ public final class ProviderMetadata {
       b.requirePushedAuthorizationRequests =
           Json.bool(o, "require_pushed_authorization_requests").orElse(false);
       b.dpopSigningAlgs = Json.strings(o, "dpop_signing_alg_values_supported");
+      if (o.get("mtls_endpoint_aliases") instanceof Map<?, ?> aliases) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        aliases.forEach((k, v) -> named.put(String.valueOf(k), v));
+        Map<String, URI> uris = new LinkedHashMap<>();
+        for (String name : named.keySet()) {
+          uri(named, name).ifPresent(u -> uris.put(name, u));
+        }
+        b.mtlsEndpointAliases = Collections.unmodifiableMap(uris);
+      }
       return b.build();
     } catch (ParseException | IllegalArgumentException e) {
       throw new MalformedResponseException("invalid provider metadata: " + e.getMessage(), 200, e);
@@ -226,6 +239,14 @@ public final class ProviderMetadata {
     return dpopSigningAlgs;
   }
 
+  /**
+   * The endpoints a client that authenticates with mutual TLS uses instead (RFC 8705 §5), by
+   * metadata name, e.g. {@code token_endpoint}; empty when the provider names none.
+   */
+  public Map<String, URI> mtlsEndpointAliases() {
+    return mtlsEndpointAliases;
+  }
+
   /** A builder pre-filled with this metadata, e.g. to override one endpoint. */
   public Builder newBuilder() {
     Builder b = new Builder(tokenEndpoint);
@@ -247,6 +268,7 @@ public final class ProviderMetadata {
     b.pushedAuthorizationRequestEndpoint = pushedAuthorizationRequestEndpoint;
     b.requirePushedAuthorizationRequests = requirePushedAuthorizationRequests;
     b.dpopSigningAlgs = dpopSigningAlgs;
+    b.mtlsEndpointAliases = mtlsEndpointAliases;
     return b;
   }
 
@@ -276,6 +298,7 @@ public final class ProviderMetadata {
     private @Nullable URI pushedAuthorizationRequestEndpoint;
     private boolean requirePushedAuthorizationRequests;
     private List<String> dpopSigningAlgs = List.of();
+    private Map<String, URI> mtlsEndpointAliases = Map.of();
 
     private Builder(URI tokenEndpoint) {
       this.tokenEndpoint = absolute(tokenEndpoint, "tokenEndpoint");

@@ -40,7 +40,9 @@ public record ClientProof(Map<String, String> headers, Map<String, String> param
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, String> parameters = new LinkedHashMap<>();
     switch (client.method()) {
-      case NONE -> parameters.put("client_id", client.clientId());
+      case NONE, TLS_CLIENT_AUTH, SELF_SIGNED_TLS_CLIENT_AUTH ->
+          // RFC 8705 §2: the certificate is in the TLS handshake; the form names the client.
+          parameters.put("client_id", client.clientId());
       case CLIENT_SECRET_BASIC -> headers.put("Authorization", basic(client));
       case CLIENT_SECRET_POST -> {
         parameters.put("client_id", client.clientId());

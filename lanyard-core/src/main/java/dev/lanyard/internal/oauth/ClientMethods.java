@@ -5,6 +5,7 @@ import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -85,14 +86,13 @@ public final class ClientMethods {
     if (dpopKey != null) {
       requireDpop(dpopKey, m);
     }
+    // RFC 8705 §5: a mutual-TLS client uses the provider's aliases when it names them.
+    URI endpoint =
+        client.usesMutualTls()
+            ? m.mtlsEndpointAliases().getOrDefault("token_endpoint", m.tokenEndpoint())
+            : m.tokenEndpoint();
     return new TokenEndpoint(
-        m.tokenEndpoint(),
-        m.issuer().orElse(null),
-        client,
-        transport,
-        clock,
-        defaultLifetime,
-        dpopKey);
+        endpoint, m.issuer().orElse(null), client, transport, clock, defaultLifetime, dpopKey);
   }
 
   private static String name(ProviderMetadata m) {

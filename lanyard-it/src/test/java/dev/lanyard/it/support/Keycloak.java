@@ -229,8 +229,8 @@ public final class Keycloak {
     // Two tries: the ports are free when picked but another process could take one before Keycloak
     // binds.
     for (int attempt = 1; ; attempt++) {
-      int[] ports = freePorts(2);
-      Keycloak k = launch(home, javaHome, logFile, pidFile, ports[0], ports[1]);
+      int[] ports = freePorts(3);
+      Keycloak k = launch(home, javaHome, logFile, pidFile, ports[0], ports[1], ports[2]);
       current = k;
       Instant begin = Instant.now();
       try {
@@ -259,7 +259,13 @@ public final class Keycloak {
   }
 
   private static Keycloak launch(
-      Path home, Path javaHome, Path logFile, Path pidFile, int httpPort, int mgmtPort) {
+      Path home,
+      Path javaHome,
+      Path logFile,
+      Path pidFile,
+      int httpPort,
+      int mgmtPort,
+      int httpsPort) {
     List<String> command =
         List.of(
             home.resolve("bin/kc.sh").toString(),
@@ -271,6 +277,16 @@ public final class Keycloak {
             "--http-management-port=" + mgmtPort,
             "--health-enabled=true",
             "--import-realm",
+            // HTTPS beside HTTP, for mutual TLS (RFC 8705): a client certificate is asked for, not
+            // required; the test certificates are in src/test/resources/tls.
+            "--https-port=" + httpsPort,
+            "--https-key-store-file=" + tlsFile("server.p12"),
+            "--https-key-store-password=" + TLS_STORE_PASSWORD,
+            "--https-trust-store-file=" + tlsFile("client-trust.p12"),
+            "--https-trust-store-password=" + TLS_STORE_PASSWORD,
+            "--https-client-auth=request",
+            // Else the management interface (health) would switch to HTTPS too.
+            "--http-management-scheme=http",
             "--log-console-color=false");
     ProcessBuilder pb =
         new ProcessBuilder(command)
@@ -309,6 +325,7 @@ public final class Keycloak {
           StandardOpenOption.APPEND);
       Process process = pb.start();
       Keycloak k = new Keycloak(home, logFile, pidFile, process, httpPort, mgmtPort);
+      k.httpsPort = httpsPort;
       k.writePidFile();
       return k;
     } catch (IOException e) {
@@ -524,6 +541,25 @@ public final class Keycloak {
 
   public String userinfoEndpoint() {
     return issuer() + "/protocol/openid-connect/userinfo";
+  }
+
+  /** The password of the test key and trust stores in src/test/resources/tls. */
+  static final String TLS_STORE_PASSWORD = "lanyard-test";
+
+  private volatile int httpsPort;
+
+  /** A file of src/test/resources/tls (server key store, client trust store, PEM files). */
+  public static Path tlsFile(String name) {
+    try {
+      return Path.of(Keycloak.class.getResource("/tls/" + name).toURI());
+    } catch (java.net.URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("no test TLS file " + name, e);
+    }
+  }
+
+  /** The HTTPS origin (mutual TLS asked for, not required), e.g. {@code https://127.0.0.1:8443}. */
+  public URI httpsBaseUri() {
+    return URI.create("https://127.0.0.1:" + httpsPort);
   }
 
   public int httpPort() {

@@ -1,0 +1,114 @@
+package dev.lanyard.it.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.lanyard.ProviderErrorException;
+import dev.lanyard.Scope;
+import dev.lanyard.TokenSet;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.client.ClientCertificate;
+import dev.lanyard.grant.Grant;
+import dev.lanyard.http.AuthenticatedHttpClient;
+import dev.lanyard.http.RequestAuthorizer;
+import dev.lanyard.it.support.Keycloak;
+import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.session.TokenSession;
+import dev.lanyard.transport.Transport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutual TLS (RFC 8705) at Keycloak's HTTPS port: client {@code service-mtls} authenticates with
+ * its certificate ({@code tls_client_auth}) and gets certificate-bound tokens, which userinfo
+ * accepts only over a connection presenting that certificate.
+ */
+class MutualTlsTest {
+  private static final String CLIENT = "service-mtls";
+
+  @TempDir Path dir;
+  private ClientCertificate certificate;
+  private SSLContext tls;
+
+  @BeforeEach
+  void certificate() throws Exception {
+    Path key = dir.resolve("client-key.pem");
+    Files.copy(Keycloak.tlsFile("client-key.pem"), key);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    certificate = ClientCertificate.load(Keycloak.tlsFile("client-cert.pem"), key);
+    tls = certificate.sslContext(Keycloak.tlsFile("server-cert.pem"));
+  }
+
+  private static URI https(String path) {
+    return Keycloak.get().httpsBaseUri().resolve("/realms/lab/protocol/openid-connect/" + path);
+  }
+
+  private TokenSession session(ClientAuthentication client, SSLContext context) {
+    return TokenSession.builder()
+        .provider(
+            ProviderMetadata.builder(https("token"))
+                .issuer(URI.create(Keycloak.get().issuer()))
+                .build())
+        .client(client)
+        // openid: Keycloak's userinfo serves only tokens with that scope.
+        .grant(Grant.clientCredentials(Scope.of("openid")))
+        .transport(Transport.builder().sslContext(context).build())
+        .build();
+  }
+
+  @Test
+  void clientCredentials_tlsClientAuth_tokenBoundToTheCertificate_userinfoNeedsIt()
+      throws Exception {
+    TokenSet tokens = session(ClientAuthentication.tlsClientAuth(CLIENT), tls).token();
+
+    assertThat(SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet().getJSONObjectClaim("cnf"))
+        .containsEntry("x5t#S256", certificate.thumbprint());
+
+    HttpRequest userinfo = HttpRequest.newBuilder(https("userinfo")).build();
+    TokenSession bound = session(ClientAuthentication.tlsClientAuth(CLIENT), tls);
+    AuthenticatedHttpClient withCertificate =
+        AuthenticatedHttpClient.of(
+            HttpClient.newBuilder().sslContext(tls).build(), RequestAuthorizer.bearer(bound));
+    assertThat(withCertificate.send(userinfo, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+
+    // The same token over a connection without the certificate: refused.
+    SSLContext trustOnly = SSLContext.getInstance("TLS");
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry(
+        "server",
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(Files.newInputStream(Keycloak.tlsFile("server-cert.pem"))));
+    tmf.init(trust);
+    trustOnly.init(null, tmf.getTrustManagers(), null);
+    HttpResponse<String> stolen =
+        HttpClient.newBuilder()
+            .sslContext(trustOnly)
+            .build()
+            .send(
+                HttpRequest.newBuilder(https("userinfo"))
+                    .header("Authorization", tokens.authorizationHeader())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(stolen.statusCode()).isEqualTo(401);
+
+    // And without a certificate there is no token at all.
+    assertThatThrownBy(() -> session(ClientAuthentication.tlsClientAuth(CLIENT), trustOnly).token())
+        .isInstanceOf(ProviderErrorException.class)
+        .hasMessageContaining("invalid_client");
+  }
+}
