@@ -50,6 +50,13 @@ final class ProviderOptions {
   String clientKeyId;
 
   @Option(
+      names = "--client-cert-file",
+      paramLabel = "FILE",
+      description =
+          "The client's TLS certificate (PEM; key: --client-key-file): --client-auth tls.")
+  String clientCertFile;
+
+  @Option(
       names = "--dpop",
       description = "Ask for DPoP-bound tokens (RFC 9449); the key is stored with them.")
   Boolean dpop;
@@ -97,6 +104,7 @@ final class ProviderOptions {
     p = set(p, Setting.CLIENT_AUTH, clientAuth);
     p = set(p, Setting.CLIENT_KEY_FILE, clientKeyFile);
     p = set(p, Setting.CLIENT_KEY_ID, clientKeyId);
+    p = set(p, Setting.CLIENT_CERT_FILE, clientCertFile);
     p = set(p, Setting.DPOP, dpop == null ? null : dpop.toString());
     p = set(p, Setting.PAR, par == null ? null : par.toString());
     p = set(p, Setting.TOKEN_ENDPOINT, tokenEndpoint);

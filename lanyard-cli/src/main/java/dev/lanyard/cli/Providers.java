@@ -4,11 +4,13 @@ import dev.lanyard.Scope;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Setting;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.client.ClientCertificate;
 import dev.lanyard.client.ClientKey;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +56,9 @@ final class Providers {
     } else {
       b = ProviderMetadata.builder(settings.endpoint(Setting.TOKEN_ENDPOINT).orElseThrow());
     }
+    if (settings.endpoint(Setting.TOKEN_ENDPOINT).isPresent()) {
+      b.mtlsEndpointAliases(java.util.Map.of()); // the user's own endpoint wins (RFC 8705 §5)
+    }
     settings.endpoint(Setting.AUTHORIZATION_ENDPOINT).ifPresent(b::authorizationEndpoint);
     settings.endpoint(Setting.DEVICE_ENDPOINT).ifPresent(b::deviceAuthorizationEndpoint);
     settings.endpoint(Setting.REVOCATION_ENDPOINT).ifPresent(b::revocationEndpoint);
@@ -78,6 +83,14 @@ final class Providers {
     if (auth.map("none"::equals).orElse(false)) {
       return ClientAuthentication.none(id);
     }
+    if (auth.map("tls"::equals).orElse(false)) {
+      certificate(); // checked now: the transport presents it
+      return ClientAuthentication.tlsClientAuth(id);
+    }
+    if (auth.map("self-signed-tls"::equals).orElse(false)) {
+      certificate();
+      return ClientAuthentication.selfSignedTlsClientAuth(id);
+    }
     Optional<String> secret = secrets.clientSecret(settings, secretEnvFlag, secretFileFlag);
     if (secret.isEmpty()) {
       if (auth.isPresent()) {
@@ -97,6 +110,35 @@ final class Providers {
       };
     } catch (IllegalArgumentException e) {
       throw CliError.usage(e.getMessage());
+    }
+  }
+
+  /**
+   * How the provider is called: the environment's transport, presenting the client certificate
+   * ({@code client_cert_file}, {@code client_key_file}) when the profile authenticates with TLS.
+   */
+  Transport transport() throws IOException {
+    Optional<String> auth = settings.text(Setting.CLIENT_AUTH);
+    if (!auth.map(a -> a.equals("tls") || a.equals("self-signed-tls")).orElse(false)) {
+      return ctx.env().transport();
+    }
+    return ctx.env().transport().newBuilder().sslContext(certificate().sslContext(null)).build();
+  }
+
+  private ClientCertificate certificate() throws IOException {
+    Optional<String> cert = settings.text(Setting.CLIENT_CERT_FILE);
+    Optional<String> key = settings.text(Setting.CLIENT_KEY_FILE);
+    if (cert.isEmpty() || key.isEmpty()) {
+      throw CliError.usage(
+          "client_auth tls needs the certificate and its key: pass --client-cert-file FILE and"
+              + " --client-key-file FILE (PEM)");
+    }
+    try {
+      return ClientCertificate.load(Path.of(cert.get()), Path.of(key.get()));
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw CliError.usage("file " + e.getFile() + " does not exist");
     }
   }
 
@@ -129,7 +171,7 @@ final class Providers {
             .skew(settings.skew())
             .refreshAhead(Duration.ZERO)
             .clock(ctx.env().clock())
-            .transport(ctx.env().transport());
+            .transport(transport());
     if (!settings.hasProvider() || settings.flowSet().orElse(null) == Flow.TOKEN) {
       return b.build(); // a static token is never renewed
     }

@@ -97,7 +97,7 @@ final class SignIn {
             .provider(providers.metadata())
             .client(client())
             .scope(s.scope())
-            .transport(env.transport())
+            .transport(providers.transport())
             .dpop(s.flag(Setting.DPOP))
             .par(s.flag(Setting.PAR))
             .loopback(loopbackOptions(timeout, launcher, terminal));
@@ -136,7 +136,7 @@ final class SignIn {
             .provider(providers.metadata())
             .client(client())
             .scope(s.scope())
-            .transport(env.transport())
+            .transport(providers.transport())
             .dpop(s.flag(Setting.DPOP))
             .timeout(timeout)
             .prompt(screen);
@@ -220,7 +220,7 @@ final class SignIn {
             .provider(m)
             .client(client)
             .grant(grant)
-            .transport(env.transport())
+            .transport(providers.transport())
             .clock(env.clock())
             .dpop(s.flag(Setting.DPOP))
             .build();

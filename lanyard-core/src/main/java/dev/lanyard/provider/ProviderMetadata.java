@@ -388,6 +388,12 @@ public final class ProviderMetadata {
       return this;
     }
 
+    /** Sets the mutual-TLS endpoint aliases (RFC 8705 §5), by metadata name; empty for none. */
+    public Builder mtlsEndpointAliases(Map<String, URI> aliases) {
+      this.mtlsEndpointAliases = Map.copyOf(aliases);
+      return this;
+    }
+
     /** The metadata. */
     public ProviderMetadata build() {
       return new ProviderMetadata(this);

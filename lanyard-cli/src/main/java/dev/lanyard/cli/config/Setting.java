@@ -41,10 +41,12 @@ public enum Setting {
   CLIENT_AUTH(
       "client_auth",
       Kind.CLIENT_AUTH,
-      "none, basic, post, private-key-jwt or client-secret-jwt: how the client authenticates"),
+      "none, basic, post, private-key-jwt, client-secret-jwt or tls: how the client authenticates"),
   CLIENT_KEY_FILE(
       "client_key_file", Kind.TEXT, "owner-only PKCS#8 PEM or JWK file (private-key-jwt)"),
   CLIENT_KEY_ID("client_key_id", Kind.TEXT, "the kid of the client key (private-key-jwt)"),
+  CLIENT_CERT_FILE(
+      "client_cert_file", Kind.TEXT, "PEM client certificate for tls (key: client_key_file)"),
   DPOP("dpop", Kind.BOOLEAN, "true: DPoP-bound tokens (RFC 9449), the key kept with them"),
   PAR("par", Kind.BOOLEAN, "true: push authorization requests (RFC 9126; default: when required)"),
   CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
@@ -244,12 +246,18 @@ public enum Setting {
           case "client-secret-post", "secret-post" -> "post";
           default -> t;
         };
-    if (t.equals("tls") || t.equals("tls-client-auth") || t.equals("self-signed-tls-client-auth")) {
-      throw new IllegalArgumentException("mutual TLS client authentication is not supported yet");
-    }
-    if (!List.of("none", "basic", "post", "private-key-jwt", "client-secret-jwt").contains(t)) {
+    t =
+        switch (t) {
+          case "tls-client-auth" -> "tls";
+          case "self-signed-tls-client-auth" -> "self-signed-tls";
+          default -> t;
+        };
+    if (!List.of("none", "basic", "post", "private-key-jwt", "client-secret-jwt", "tls").contains(t)
+        && !t.equals("self-signed-tls")) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not one of none, basic, post, private-key-jwt, client-secret-jwt");
+          "'"
+              + text
+              + "' is not one of none, basic, post, private-key-jwt, client-secret-jwt, tls");
     }
     return t;
   }

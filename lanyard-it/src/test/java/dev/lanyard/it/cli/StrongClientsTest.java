@@ -135,4 +135,58 @@ class StrongClientsTest {
     assertThat(SignedJWT.parse(renewed.out().strip()).getJWTClaimsSet().getJSONObjectClaim("cnf"))
         .containsEntry("jkt", profile.get("dpop_jkt"));
   }
+
+  @Test
+  void tlsClientAuth_login_certificateBoundServiceToken(@TempDir Path tmp) throws Exception {
+    Path trustStore = tmp.resolve("trust.p12");
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = Files.newInputStream(Keycloak.tlsFile("server-cert.pem"))) {
+      trust.setCertificateEntry(
+          "keycloak",
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    try (var out = Files.newOutputStream(trustStore)) {
+      trust.store(out, "changeit".toCharArray());
+    }
+    Launcher lanyard =
+        new Launcher(tmp)
+            .env(
+                "JAVA_TOOL_OPTIONS",
+                "-Djavax.net.ssl.trustStore="
+                    + trustStore
+                    + " -Djavax.net.ssl.trustStorePassword=changeit"
+                    + " -Djavax.net.ssl.trustStoreType=PKCS12");
+    Path key = tmp.resolve("client-key.pem");
+    Files.copy(Keycloak.tlsFile("client-key.pem"), key);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    String tokenEndpoint =
+        Keycloak.get().httpsBaseUri() + "/realms/lab/protocol/openid-connect/token";
+
+    Run r =
+        lanyard.run(
+            "login",
+            "--flow",
+            "client-credentials",
+            "--issuer",
+            issuer(),
+            "--token-endpoint",
+            tokenEndpoint,
+            "--client-id",
+            "service-mtls",
+            "--client-auth",
+            "tls",
+            "--client-cert-file",
+            Keycloak.tlsFile("client-cert.pem").toString(),
+            "--client-key-file",
+            key.toString());
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(Files.readString(lanyard.configFile())).contains("client_auth: tls");
+    Run token = lanyard.run("token", "--min-valid", "10m");
+    assertThat(token.code()).as(token.toString()).isZero();
+    Map<String, Object> cnf =
+        SignedJWT.parse(token.out().strip()).getJWTClaimsSet().getJSONObjectClaim("cnf");
+    assertThat(cnf).containsKey("x5t#S256");
+  }
 }
