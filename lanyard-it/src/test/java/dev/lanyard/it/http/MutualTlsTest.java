@@ -111,4 +111,58 @@ class MutualTlsTest {
         .isInstanceOf(ProviderErrorException.class)
         .hasMessageContaining("invalid_client");
   }
+
+  /**
+   * Userinfo with a certificate-bound token through OkHttp and HttpClient 5 on the same context.
+   */
+  @Test
+  void boundToken_okHttpAndHttpClient5_presentTheCertificate() throws Exception {
+    TokenSession session = session(ClientAuthentication.tlsClientAuth(CLIENT), tls);
+    RequestAuthorizer bearer = RequestAuthorizer.bearer(session);
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = Files.newInputStream(Keycloak.tlsFile("server-cert.pem"))) {
+      trust.setCertificateEntry(
+          "server",
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    tmf.init(trust);
+    okhttp3.OkHttpClient ok =
+        dev.lanyard.okhttp.LanyardOkHttp.install(
+                new okhttp3.OkHttpClient.Builder()
+                    .sslSocketFactory(
+                        tls.getSocketFactory(),
+                        (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0]),
+                bearer)
+            .build();
+    try (okhttp3.Response r =
+        ok.newCall(new okhttp3.Request.Builder().url(https("userinfo").toString()).build())
+            .execute()) {
+      assertThat(r.code()).isEqualTo(200);
+    } finally {
+      ok.dispatcher().executorService().shutdown();
+      ok.connectionPool().evictAll();
+    }
+
+    try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient hc =
+        dev.lanyard.httpclient5.LanyardHttpClient5.install(
+                org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+                    .setConnectionManager(
+                        org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder
+                            .create()
+                            .setTlsSocketStrategy(
+                                new org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy(tls))
+                            .build()),
+                bearer)
+            .build()) {
+      int status =
+          hc.execute(
+              new org.apache.hc.client5.http.classic.methods.HttpGet(https("userinfo")),
+              r -> r.getCode());
+      assertThat(status).isEqualTo(200);
+    }
+  }
 }
