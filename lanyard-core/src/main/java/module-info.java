@@ -1,12 +1,15 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * Lanyard: signs people and programs in to web APIs and keeps them signed in.
  *
  * <p>Runtime dependencies are the JDK, nimbus-jose-jwt (JOSE, and its bundled JSON parser) and
  * slf4j-api.
  */
+@NullMarked
 module dev.lanyard {
-  requires static org.jspecify; // nullness annotations: compile time only, for us and for users who
-  // have it
+  // Nullness annotations: compile time only, for us and for users whose tools read them.
+  requires static org.jspecify;
   requires transitive java.net.http;
   requires com.nimbusds.jose.jwt;
   requires org.slf4j;
@@ -29,4 +32,9 @@ module dev.lanyard {
   exports dev.lanyard.internal.env to
       dev.lanyard.cli,
       dev.lanyard.labarchives;
+  exports dev.lanyard.internal.text to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
+  exports dev.lanyard.internal.files to
+      dev.lanyard.cli;
 }

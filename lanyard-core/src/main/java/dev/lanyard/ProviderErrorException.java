@@ -1,5 +1,6 @@
 package dev.lanyard;
 
+import dev.lanyard.internal.text.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ public final class ProviderErrorException extends LanyardException {
   }
 
   private static String message(String error, @Nullable String description, int status) {
-    StringBuilder sb = new StringBuilder("provider error ").append(error);
+    StringBuilder sb = new StringBuilder("provider error ").append(Printable.line(error, 100));
     sb.append(" (HTTP ").append(status).append(')');
     if (description != null && !description.isBlank()) {
       sb.append(": ").append(oneLine(description));
@@ -36,8 +37,7 @@ public final class ProviderErrorException extends LanyardException {
   }
 
   static String oneLine(String s) {
-    String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    return Printable.line(s);
   }
 
   /** The provider's {@code error} code, e.g. {@code invalid_grant}. */

@@ -43,9 +43,24 @@ public final class TokenSet {
     this.authorizationHeader = type + " " + accessToken;
   }
 
+  /**
+   * A token as RFC 6749 Appendix A allows, and narrower: visible ASCII only (%x21-7E), no spaces or
+   * control characters. Whatever prints or sends a token (a header line, git's credential protocol,
+   * an environment variable) is then safe by construction. The message never quotes the token.
+   */
   private static String requireToken(@Nullable String token, String name) {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new IllegalArgumentException(
+            name
+                + " holds a character a token may not hold (at index "
+                + i
+                + "; only visible ASCII is allowed)");
+      }
     }
     return token;
   }

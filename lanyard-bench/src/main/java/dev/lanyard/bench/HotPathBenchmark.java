@@ -3,9 +3,12 @@ package dev.lanyard.bench;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.http.Authorization;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.internal.time.CoarseClock;
 import dev.lanyard.session.TokenSession;
 import java.io.IOException;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,6 +52,8 @@ public class HotPathBenchmark {
     public String grant;
 
     TokenSession session;
+    RequestAuthorizer bearer;
+    final URI api = URI.create("https://api.example.org/data");
     private TokenServer server;
 
     @Setup(Level.Trial)
@@ -64,6 +69,7 @@ public class HotPathBenchmark {
       }
       session = b.build();
       session.token(); // the first call obtains the token; every later one finds it fresh
+      bearer = RequestAuthorizer.bearer(session);
     }
 
     @TearDown(Level.Trial)
@@ -100,6 +106,13 @@ public class HotPathBenchmark {
   @Threads(2)
   public String authorizationHeader_2threads(Session s) throws IOException {
     return s.session.authorizationHeader();
+  }
+
+  /** What every HTTP integration asks per request: the same Authorization while the token holds. */
+  @Benchmark
+  @Threads(1)
+  public Authorization authorize(Session s) throws IOException {
+    return s.bearer.authorize("GET", s.api);
   }
 
   @Benchmark

@@ -17,13 +17,21 @@ abstract class BaseCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     Lanyard root = root();
-    context = new Context(root.environment(), root.profileOption());
+    context = new Context(root.environment(), root.profileOption(), readsDotEnv());
     try {
       return run();
     } finally {
       out().flush();
       err().flush();
     }
+  }
+
+  /**
+   * False for the credential helpers, which other programs run in directories the user did not
+   * choose: they read no {@code .env} file at all.
+   */
+  boolean readsDotEnv() {
+    return true;
   }
 
   /** The command's work; returns the exit code. */

@@ -5,6 +5,7 @@ import dev.lanyard.cli.config.ConfigFile;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,13 +16,24 @@ import java.io.UncheckedIOException;
 final class Context {
   private final Environment env;
   private final String profileFlag;
+  private final boolean dotEnv;
   private Variables vars;
   private Locations locations;
   private Config config;
+  private TokenStores stores;
 
   Context(Environment env, String profileFlag) {
+    this(env, profileFlag, true);
+  }
+
+  /**
+   * A context that reads the working directory's {@code .env} for secrets only when {@code dotEnv}:
+   * the credential helpers pass false.
+   */
+  Context(Environment env, String profileFlag, boolean dotEnv) {
     this.env = env;
     this.profileFlag = profileFlag;
+    this.dotEnv = dotEnv;
   }
 
   Environment env() {
@@ -30,7 +42,7 @@ final class Context {
 
   Variables vars() {
     if (vars == null) {
-      vars = Variables.of(env);
+      vars = dotEnv ? Variables.of(env) : Variables.processOnly(env);
     }
     return vars;
   }
@@ -95,8 +107,16 @@ final class Context {
     return Settings.resolve(name, stored, vars(), flags);
   }
 
+  /** Where a profile's tokens live: its token file, or the store its settings name. */
+  TokenStore store(Settings s) {
+    if (stores == null) {
+      stores = new TokenStores(this);
+    }
+    return stores.open(s);
+  }
+
   /** The token file of a profile's identity. */
-  FileTokenStore store(Settings s) {
+  FileTokenStore fileStore(Settings s) {
     return FileTokenStore.forIdentity(
         locations().tokenDirectory(), s.storeIssuer(), s.storeClient(), s.profile());
   }

@@ -105,7 +105,7 @@ final class DemoCommand extends BaseCommand {
   /** Calls userinfo with the stored tokens through {@link AuthenticatedHttpClient}. */
   private void showUser(String issuer) throws IOException, InterruptedException {
     Context fresh = new Context(env(), PROFILE);
-    FileTokenStore store = fresh.store(fresh.settings(Profile.EMPTY));
+    FileTokenStore store = fresh.fileStore(fresh.settings(Profile.EMPTY));
     TokenSession session =
         TokenSession.builder()
             .issuer(URI.create(issuer))

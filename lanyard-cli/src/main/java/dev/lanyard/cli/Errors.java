@@ -5,6 +5,7 @@ import dev.lanyard.LoginRequiredException;
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.ProviderUnreachableException;
 import dev.lanyard.cli.config.ConfigException;
+import dev.lanyard.internal.text.Printable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
-    String message = oneLine(ex.getMessage());
+    // a parse error quotes what it could not use, which may be a secret given on argv
+    String message = oneLine(ArgvMask.mask(String.valueOf(ex.getMessage()), args));
     if (ex instanceof UnmatchedArgumentException u) {
       List<String> suggestions = u.getSuggestions();
       if (!suggestions.isEmpty()) {
@@ -113,7 +115,8 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
+  /** One line for the terminal, through the one sanitizer for text from outside. */
   static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("[\\r\\n]+\\s*", " ").strip();
+    return s == null ? "" : Printable.line(s, 2000);
   }
 }

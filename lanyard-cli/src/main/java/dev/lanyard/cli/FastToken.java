@@ -70,7 +70,7 @@ final class FastToken {
       if (!sawToken) {
         return NOT_HANDLED;
       }
-      Context ctx = new Context(env, profile);
+      Context ctx = new Context(env, profile, format != TokenFormat.EXEC_CREDENTIAL);
       Settings s = ctx.settings(Profile.EMPTY);
       Optional<TokenSet> cached = Tokens.cached(ctx, s, minValid);
       if (cached.isEmpty()) {

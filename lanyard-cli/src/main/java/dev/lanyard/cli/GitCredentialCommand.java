@@ -4,7 +4,7 @@ import dev.lanyard.LoginRequiredException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
-import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,6 +41,11 @@ final class GitCredentialCommand extends BaseCommand {
   Operation operation;
 
   @Override
+  boolean readsDotEnv() {
+    return false;
+  }
+
+  @Override
   int run() throws Exception {
     Map<String, String> request = read();
     if (operation == Operation.store) {
@@ -66,7 +71,7 @@ final class GitCredentialCommand extends BaseCommand {
     if (s.plugin().isPresent()) {
       return CliError.OK; // a provider plug-in's credentials are never git's password
     }
-    FileTokenStore store = ctx().store(s);
+    TokenStore store = ctx().store(s);
     String rejected = request.get("password");
     Optional<TokenSet> stored = store.load();
     if (rejected == null || stored.isEmpty() || !stored.get().accessToken().equals(rejected)) {

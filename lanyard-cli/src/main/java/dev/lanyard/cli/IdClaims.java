@@ -3,6 +3,7 @@ package dev.lanyard.cli;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.text.Printable;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ record IdClaims(String subject, String email, boolean emailVerified, String user
       Object verified = c.getClaim("email_verified");
       return Optional.of(
           new IdClaims(
-              c.getSubject(),
+              shown(c.getSubject()),
               string(c, "email"),
               Boolean.TRUE.equals(verified) || "true".equals(verified),
               string(c, "preferred_username"),
@@ -36,7 +37,12 @@ record IdClaims(String subject, String email, boolean emailVerified, String user
 
   private static String string(JWTClaimsSet c, String name) {
     Object v = c.getClaim(name);
-    return v instanceof String s ? s : null;
+    return v instanceof String s ? shown(s) : null;
+  }
+
+  /** Claims are chosen by whoever made the token: shown through the one sanitizer. */
+  private static String shown(String s) {
+    return s == null ? null : Printable.line(s, 200);
   }
 
   /** The verified e-mail, else the username, else the subject. */

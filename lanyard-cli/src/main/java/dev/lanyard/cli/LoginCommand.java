@@ -77,6 +77,12 @@ final class LoginCommand extends BaseCommand {
       description = "How long to wait for the person (default: 5m browser, 15m device).")
   String timeout;
 
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      description = "Where the tokens live: file (default) or a redis:// or rediss:// URI.")
+  String store;
+
   @Option(names = "--username", paramLabel = "NAME", description = "Username (password flow).")
   String username;
 
@@ -228,6 +234,7 @@ final class LoginCommand extends BaseCommand {
     p = ProviderOptions.set(p, Setting.TIMEOUT, timeout);
     p = ProviderOptions.set(p, Setting.USERNAME, username);
     p = ProviderOptions.set(p, Setting.PASSWORD_ENV, passwordEnv);
+    p = ProviderOptions.set(p, Setting.STORE, store);
     return p;
   }
 

@@ -6,7 +6,7 @@ import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.login.provider.CredentialStore;
 import dev.lanyard.session.TokenSession;
-import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ final class LogoutCommand extends BaseCommand {
       logoutPlugin(s);
       return;
     }
-    FileTokenStore store = ctx().store(s);
+    TokenStore store = ctx().store(s);
     Optional<TokenSet> tokens = store.load();
     String where = "deleted here";
     if (tokens.isPresent() && !local && s.hasProvider() && s.flowSet().orElse(null) != Flow.TOKEN) {
@@ -86,7 +86,7 @@ final class LogoutCommand extends BaseCommand {
   }
 
   /** Revokes at the provider (the session then deletes the tokens here); says what happened. */
-  private String revoke(Settings s, FileTokenStore store) throws IOException {
+  private String revoke(Settings s, TokenStore store) throws IOException {
     Providers providers = new Providers(ctx(), s);
     try {
       TokenSession session =

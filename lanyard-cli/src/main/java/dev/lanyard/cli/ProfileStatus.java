@@ -3,6 +3,7 @@ package dev.lanyard.cli;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -21,16 +22,17 @@ import java.util.Optional;
  */
 record ProfileStatus(
     Settings settings,
-    FileTokenStore store,
+    TokenStore store,
     Optional<TokenSet> tokens,
     boolean damaged,
     boolean renewable,
     Instant now) {
 
   static ProfileStatus of(Context ctx, Settings s) throws IOException {
-    FileTokenStore store = ctx.store(s);
+    TokenStore store = ctx.store(s);
     Optional<TokenSet> tokens = store.load();
-    boolean damaged = tokens.isEmpty() && Files.exists(store.path());
+    boolean damaged =
+        tokens.isEmpty() && store instanceof FileTokenStore f && Files.exists(f.path());
     Instant now = ctx.env().clock().instant();
     boolean renewable = tokens.map(t -> t.refreshValid(s.skew(), now)).orElse(false);
     Flow flow = s.flowSet().orElse(null);

@@ -73,7 +73,11 @@ final class ProviderPlugins {
     Environment env = ctx.env();
     return factory.create(
         new ProviderContext(
-            settings, ctx.vars().all(), env.workingDirectory(), env.transport(), env.clock()));
+            settings,
+            ctx.vars().forPlugin(),
+            env.workingDirectory(),
+            env.transport(),
+            env.clock()));
   }
 
   /** Where the credentials of a provider profile are kept: beside the token files. */

@@ -2,6 +2,7 @@ package dev.lanyard.cli;
 
 import dev.lanyard.Scope;
 import dev.lanyard.cli.config.Flow;
+import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.client.ClientCertificate;
@@ -33,6 +34,19 @@ final class Providers {
     this.ctx = ctx;
     this.settings = settings;
     this.secrets = new Secrets(ctx.env(), ctx.vars());
+    if (!settings.stored().equals(Profile.EMPTY)) {
+      // the profile decides where secrets and refresh tokens go: it must be the user's own
+      ctx.configFile()
+          .writableByOthers()
+          .ifPresent(
+              reason -> {
+                throw CliError.failure(
+                    "refusing to use profile '"
+                        + settings.profile()
+                        + "' to call its provider: "
+                        + reason);
+              });
+    }
   }
 
   Secrets secrets() {

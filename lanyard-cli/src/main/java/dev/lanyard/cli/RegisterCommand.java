@@ -195,7 +195,7 @@ final class RegisterCommand extends BaseCommand {
       return Optional.of(
           ctx()
               .vars()
-              .get(initialAccessTokenEnv)
+              .secret(initialAccessTokenEnv)
               .filter(v -> !v.isBlank())
               .orElseThrow(
                   () ->
@@ -204,7 +204,7 @@ final class RegisterCommand extends BaseCommand {
                               + initialAccessTokenEnv
                               + " (named by --initial-access-token-env) is not set")));
     }
-    if (!sameProvider || !ctx().store(profile).path().toFile().exists()) {
+    if (!sameProvider || !ctx().fileStore(profile).path().toFile().exists()) {
       return Optional.empty();
     }
     try {

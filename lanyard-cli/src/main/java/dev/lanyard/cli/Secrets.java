@@ -36,7 +36,7 @@ final class Secrets {
     if (fileFlag != null) {
       return Optional.of(file(Path.of(fileFlag)));
     }
-    Optional<String> fromEnv = vars.get("LANYARD_CLIENT_SECRET").filter(v -> !v.isEmpty());
+    Optional<String> fromEnv = vars.secret("LANYARD_CLIENT_SECRET").filter(v -> !v.isEmpty());
     if (fromEnv.isPresent()) {
       return fromEnv;
     }
@@ -59,7 +59,7 @@ final class Secrets {
     if (envFlag != null) {
       return Optional.of(variable(envFlag, "--password-env"));
     }
-    Optional<String> fromEnv = vars.get("LANYARD_PASSWORD").filter(v -> !v.isEmpty());
+    Optional<String> fromEnv = vars.secret("LANYARD_PASSWORD").filter(v -> !v.isEmpty());
     if (fromEnv.isPresent()) {
       return fromEnv;
     }
@@ -123,7 +123,7 @@ final class Secrets {
   }
 
   private String variable(String name, String origin) {
-    return vars.get(name)
+    return vars.secret(name)
         .filter(v -> !v.isEmpty())
         .orElseThrow(
             () -> CliError.usage("the variable " + name + " (named by " + origin + ") is not set"));

@@ -24,7 +24,8 @@ final class Settings {
       Map.of(
           "LANYARD_ISSUER", Setting.ISSUER,
           "LANYARD_CLIENT_ID", Setting.CLIENT_ID,
-          "LANYARD_USERNAME", Setting.USERNAME);
+          "LANYARD_USERNAME", Setting.USERNAME,
+          "LANYARD_STORE", Setting.STORE);
 
   private final String profile;
   private final Profile stored;
@@ -100,6 +101,16 @@ final class Settings {
   Scope scope() {
     List<String> scopes = effective.scopes();
     return scopes.isEmpty() ? Scope.EMPTY : Scope.of(scopes.toArray(String[]::new));
+  }
+
+  /** The {@code store} setting: empty or {@code file} for the token file, else a Redis URI. */
+  Optional<String> store() {
+    return effective.text(Setting.STORE);
+  }
+
+  /** The variable that holds the shared store's key, if set in the profile. */
+  Optional<String> storeKeyEnv() {
+    return effective.text(Setting.STORE_KEY_ENV);
   }
 
   Duration skew() {

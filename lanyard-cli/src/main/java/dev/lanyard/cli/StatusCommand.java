@@ -106,7 +106,7 @@ final class StatusCommand extends BaseCommand {
                         : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
                 row(out, "binding", binding(t));
               });
-      row(out, "token file", st.store().path().toString());
+      row(out, TokenStores.label(st.store()), st.store().describe());
       out.println();
     }
     Locations where = ctx().locations();
@@ -196,7 +196,7 @@ final class StatusCommand extends BaseCommand {
                                       st.now(),
                                       x.refreshValid(s.skew(), st.now()))))
               .orElse(null));
-      p.put("token_file", st.store().path().toString());
+      p.put(TokenStores.label(st.store()).replace(' ', '_'), st.store().describe());
       profiles.add(p);
     }
     Map<String, Object> doc = new LinkedHashMap<>();

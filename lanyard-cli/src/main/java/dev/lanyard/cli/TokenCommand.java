@@ -44,6 +44,11 @@ final class TokenCommand extends BaseCommand {
   @Mixin FreshnessOptions freshness;
 
   @Override
+  boolean readsDotEnv() {
+    return format != TokenFormat.EXEC_CREDENTIAL;
+  }
+
+  @Override
   int run() throws Exception {
     String profile = profile();
     Settings s = ctx().settings(Profile.EMPTY);

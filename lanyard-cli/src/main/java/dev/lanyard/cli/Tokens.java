@@ -6,6 +6,7 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.FileTokenStore;
+import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -25,7 +26,12 @@ final class Tokens {
     if (s.plugin().isPresent()) {
       return Optional.empty(); // a provider plug-in: never answered from a token file
     }
-    Optional<TokenSet> stored = ctx.store(s).load();
+    Optional<TokenSet> stored;
+    try {
+      stored = ctx.store(s).load();
+    } catch (IOException e) {
+      return Optional.empty(); // a shared store that cannot be read now: the session says why
+    }
     if (stored.isPresent()
         && stored
             .get()
@@ -41,7 +47,7 @@ final class Tokens {
     if (s.plugin().isPresent()) {
       return ProviderPlugins.bearer(ctx, s);
     }
-    FileTokenStore store = ctx.store(s);
+    TokenStore store = ctx.store(s);
     boolean isStatic = s.flowSet().orElse(null) == Flow.TOKEN;
     if (!force || isStatic) {
       Optional<TokenSet> stored = cached(ctx, s, minValid);
@@ -53,10 +59,10 @@ final class Tokens {
     try {
       return force && !isStatic ? session.forceRefresh() : session.token(minValid);
     } catch (NoCredentialsException | LoginRequiredException e) {
-      if (Files.exists(store.path()) && store.load().isEmpty()) {
+      if (store instanceof FileTokenStore f && Files.exists(f.path()) && store.load().isEmpty()) {
         throw new LoginRequiredException(
             "the token file "
-                + store.path()
+                + f.path()
                 + " of profile '"
                 + s.profile()
                 + "' is damaged or unreadable; sign in again",

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Flags over environment over .env over the profile over defaults. */
+/**
+ * Flags over environment over the profile over defaults; a {@code .env} file gives secret values
+ * only (docs/decisions/0017-where-secrets-go.md).
+ */
 class ConfigPrecedenceTest {
   @TempDir Path dir;
   private Cli cli;
@@ -59,14 +62,14 @@ class ConfigPrecedenceTest {
   }
 
   @Test
-  void dotenv_overProfile() throws Exception {
+  void dotenv_settingsIgnored() throws Exception {
     dotenv(
         "# comment\nexport LANYARD_ISSUER=https://dotenv.example.org\n"
             + "LANYARD_CLIENT_ID='dotenv-client' # trailing\n");
 
     assertThat(status())
-        .containsEntry("issuer", "https://dotenv.example.org")
-        .containsEntry("client_id", "dotenv-client");
+        .containsEntry("issuer", "https://profile.example.org")
+        .containsEntry("client_id", "from-profile");
   }
 
   @Test
@@ -78,10 +81,10 @@ class ConfigPrecedenceTest {
   }
 
   @Test
-  void profileChoice_flagOverEnvOverDotenvOverDefault() throws Exception {
+  void profileChoice_flagOverEnvOverDefault_notDotenv() throws Exception {
     assertThat(status()).containsEntry("profile", "lab");
     dotenv("LANYARD_PROFILE=other\n");
-    assertThat(status()).containsEntry("profile", "other");
+    assertThat(status()).containsEntry("profile", "lab");
     cli.var("LANYARD_PROFILE", "third");
     assertThat(status()).containsEntry("profile", "third");
     assertThat(status("--profile", "lab")).containsEntry("profile", "lab");
@@ -114,17 +117,18 @@ class ConfigPrecedenceTest {
   }
 
   @Test
-  void lanyardHome_fromDotenv() throws Exception {
+  void lanyardHome_fromDotenv_ignored() throws Exception {
     Path elsewhere = dir.resolve("elsewhere");
     cli.var("LANYARD_HOME", null);
+    cli.var("XDG_CONFIG_HOME", dir.resolve("cfg").toString());
+    cli.var("XDG_STATE_HOME", dir.resolve("state").toString());
     dotenv("LANYARD_HOME=" + elsewhere + "\n");
 
     Run r = cli.loginToken("pat-x");
 
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(elsewhere.resolve("config.yaml")).exists();
-    assertThat(cli.run("status").out())
-        .contains("Config file: " + elsewhere.resolve("config.yaml") + " (LANYARD_HOME)");
+    assertThat(elsewhere.resolve("config.yaml")).doesNotExist();
+    assertThat(dir.resolve("cfg/lanyard/config.yaml")).exists();
   }
 
   @Test

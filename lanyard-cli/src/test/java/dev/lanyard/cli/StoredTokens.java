@@ -25,7 +25,7 @@ final class StoredTokens {
   /** The token file of {@code profile} as the CLI resolves it in {@code cli}'s environment. */
   static FileTokenStore store(Cli cli, String profile) {
     Context ctx = new Context(cli.environment(), profile);
-    return ctx.store(ctx.settings(profile, Profile.EMPTY));
+    return ctx.fileStore(ctx.settings(profile, Profile.EMPTY));
   }
 
   /** The token file of a profile with this issuer and client. */

@@ -2,7 +2,6 @@ package dev.lanyard.http;
 
 import dev.lanyard.session.TokenSession;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,21 +97,23 @@ public final class AuthenticatedHttpClient {
 
   /**
    * Sends {@code request} authorized, as {@link HttpClient#sendAsync(HttpRequest, BodyHandler)}
-   * does. A session without credentials gives a future that has already failed with {@link
-   * dev.lanyard.NoCredentialsException}. The calling thread gets the token, so it waits when the
-   * token is expired (refresh-ahead makes that rare); the refresh after a 401 runs on a Lanyard
-   * thread.
+   * does. No thread waits for Lanyard: when the token must be refreshed first, or after a 401, the
+   * send continues when the refresh completes ({@link RequestAuthorizer#authorizeAsync}). A session
+   * without credentials gives a future that fails with {@link dev.lanyard.NoCredentialsException}
+   * before anything is sent.
    */
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, BodyHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
-    Authorization sent;
-    try {
-      sent = authorizer.authorize(request.method(), request.uri());
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    FirstAttempt<T> first = new FirstAttempt<>(authorizer, sent, handler, replayable(request));
+    boolean replayable = replayable(request);
+    return authorizer
+        .authorizeAsync(request.method(), request.uri())
+        .thenCompose(sent -> sendAsync(request, handler, sent, replayable));
+  }
+
+  private <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, BodyHandler<T> handler, Authorization sent, boolean replayable) {
+    FirstAttempt<T> first = new FirstAttempt<>(authorizer, sent, handler, replayable);
     return delegate
         .sendAsync(authorized(request, sent), first)
         .thenCompose(
@@ -125,24 +122,12 @@ public final class AuthenticatedHttpClient {
               if (rejection == null) {
                 return CompletableFuture.completedFuture(response);
               }
-              return CompletableFuture.supplyAsync(
-                      () -> reauthorize(request, sent, rejection), RefreshPool.EXECUTOR)
+              return authorizer
+                  .reauthorizeAsync(request.method(), request.uri(), sent, rejection)
                   .thenCompose(
                       next ->
                           delegate.sendAsync(authorized(request, next), observed(next, handler)));
             });
-  }
-
-  private Authorization reauthorize(
-      HttpRequest request, Authorization sent, ResponseHead rejection) {
-    try {
-      return authorizer.reauthorize(request.method(), request.uri(), sent, rejection);
-    } catch (IOException e) {
-      // Unwrapped again by CompletableFuture.get(): callers see the IOException as the cause.
-      throw new CompletionException(e);
-    } catch (UncheckedIOException e) {
-      throw new CompletionException(e.getCause());
-    }
   }
 
   private static boolean replayable(HttpRequest request) {
@@ -225,20 +210,6 @@ public final class AuthenticatedHttpClient {
       }
       authorizer.onResponse(sent, head);
       return handler.apply(info);
-    }
-  }
-
-  /** Daemon threads for refreshes after a 401 in {@code sendAsync}: never the HTTP threads. */
-  private static final class RefreshPool {
-    static final Executor EXECUTOR = newPool();
-
-    private static ExecutorService newPool() {
-      return Executors.newCachedThreadPool(
-          runnable -> {
-            Thread t = new Thread(runnable, "lanyard-http-refresh");
-            t.setDaemon(true);
-            return t;
-          });
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.lanyard.http;
 
-import dev.lanyard.session.TokenSession;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -9,37 +7,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Presents a session to an API that only speaks HTTP Basic: a fixed login, and the current access
- * token as the password. B-Fabric's SOAP API, for one, takes the login {@code __oauth__} and the
- * JWT.
- *
- * <pre>{@code
- * String header = BasicBridge.header(session, BasicBridge.B_FABRIC_LOGIN);
- * // "Basic " + base64("__oauth__:" + accessToken)
- * }</pre>
- *
- * <p>For every request through an HTTP integration, with refresh after a 401, use {@link
- * RequestAuthorizer#basic(TokenSession, String)} instead.
+ * The HTTP Basic encoding of {@link RequestAuthorizer#basic}: a fixed login, and the current access
+ * token as the password.
  */
-public final class BasicBridge {
-  /** The login B-Fabric expects with an OAuth access token as the password. */
-  public static final String B_FABRIC_LOGIN = "__oauth__";
-
+final class BasicBridge {
   private static final String PREFIX = "Basic ";
 
   private BasicBridge() {}
-
-  /**
-   * The {@code Authorization} header value for the session's current token: {@code "Basic " +
-   * base64(login + ":" + accessToken)}, the bytes in UTF-8.
-   *
-   * @throws dev.lanyard.NoCredentialsException when the session has nothing to sign in with
-   */
-  public static String header(TokenSession session, String login) throws IOException {
-    Objects.requireNonNull(session, "session");
-    checkLogin(login);
-    return encode(login, session.accessToken());
-  }
 
   /** {@code "Basic " + base64(login + ":" + accessToken)}, the bytes in UTF-8. */
   static String encode(String login, String accessToken) {

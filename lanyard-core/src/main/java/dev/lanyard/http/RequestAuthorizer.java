@@ -4,6 +4,7 @@ import dev.lanyard.session.TokenSession;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How requests to an API are authorized: what each request carries, and what to do when the server
@@ -21,7 +22,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * RequestAuthorizer bearer = RequestAuthorizer.bearer(session);
- * RequestAuthorizer bfabric = RequestAuthorizer.basic(session, BasicBridge.B_FABRIC_LOGIN);
+ * RequestAuthorizer bfabric = RequestAuthorizer.basic(session, RequestAuthorizer.B_FABRIC_LOGIN);
  * RequestAuthorizer signed = labArchives.authenticator();
  * AuthenticatedHttpClient api = AuthenticatedHttpClient.of(HttpClient.newHttpClient(), signed);
  * }</pre>
@@ -33,6 +34,9 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface RequestAuthorizer {
+  /** The login B-Fabric's API expects with an OAuth access token as the HTTP Basic password. */
+  String B_FABRIC_LOGIN = "__oauth__";
+
   /** Sends every request as it is, and never retries. */
   RequestAuthorizer NONE = (method, uri) -> Authorization.NONE;
 
@@ -71,6 +75,33 @@ public interface RequestAuthorizer {
   }
 
   /**
+   * {@link #authorize} for an asynchronous call: a future of the same authorization or error.
+   * Default: {@link #authorize} on the calling thread. The session authorizers override it so that
+   * a call waiting for a refresh holds no thread ({@link TokenSession#tokenAsync()}).
+   */
+  default CompletableFuture<Authorization> authorizeAsync(String method, URI uri) {
+    try {
+      return CompletableFuture.completedFuture(authorize(method, uri));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * {@link #reauthorize} for an asynchronous call. Default: {@link #reauthorize} on the thread that
+   * completed the first response; the session authorizers override it so that the refresh holds no
+   * thread ({@link TokenSession#forceRefreshAsync(String)}).
+   */
+  default CompletableFuture<Authorization> reauthorizeAsync(
+      String method, URI uri, Authorization rejected, ResponseHead response) {
+    try {
+      return CompletableFuture.completedFuture(reauthorize(method, uri, rejected, response));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
    * Sees the response the caller gets, with the authorization its request carried, e.g. to keep a
    * server nonce for the next request. Runs on the HTTP client's thread: no I/O. Default: nothing.
    */
@@ -96,8 +127,7 @@ public interface RequestAuthorizer {
 
   /**
    * The bridge to an API that only speaks HTTP Basic: {@code Authorization: Basic base64(login +
-   * ":" + accessToken)}, e.g. with login {@link BasicBridge#B_FABRIC_LOGIN}; 401s as {@link
-   * #bearer}.
+   * ":" + accessToken)}, e.g. with login {@link #B_FABRIC_LOGIN}; 401s as {@link #bearer}.
    *
    * @throws IllegalArgumentException when {@code login} is empty or contains {@code ':'}
    */

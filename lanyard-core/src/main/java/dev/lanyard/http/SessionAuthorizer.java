@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,25 @@ abstract sealed class SessionAuthorizer implements RequestAuthorizer {
   @Override
   public final void onResponse(Authorization sent, ResponseHead response) {
     dpop.remember(sent, response);
+  }
+
+  @Override
+  public final CompletableFuture<Authorization> authorizeAsync(String method, URI uri) {
+    return session.tokenAsync().thenApply(t -> authorization(t, method, uri));
+  }
+
+  @Override
+  public final CompletableFuture<Authorization> reauthorizeAsync(
+      String method, URI uri, Authorization rejected, ResponseHead response) {
+    if (rejected.headers().containsKey(DpopProofs.DPOP) && DpopProofs.nonceRequested(response)) {
+      dpop.remember(uri, response.headers(DpopProofs.NONCE).get(0));
+      return session.tokenAsync().thenApply(t -> authorization(t, method, uri));
+    }
+    String header = rejected.headers().get(AUTHORIZATION);
+    Optional<String> token = header == null ? Optional.empty() : accessToken(header);
+    CompletableFuture<TokenSet> next =
+        token.isPresent() ? session.forceRefreshAsync(token.get()) : session.tokenAsync();
+    return next.thenApply(t -> authorization(t, method, uri));
   }
 
   @SuppressWarnings("ReferenceEquality") // identity on purpose: see below

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verified URL token: who launched the app, for what, and the means to act as that person.
@@ -34,12 +35,12 @@ public final class LaunchToken {
   private static final List<String> ID_CLAIMS = List.of("entityId", "applicationId", "jobId");
 
   private final String token;
-  private final String refreshToken;
+  private final @Nullable String refreshToken;
   private final VerifiedJwt jwt;
   private final LaunchTokenVerifier origin;
 
   private LaunchToken(
-      String token, String refreshToken, VerifiedJwt jwt, LaunchTokenVerifier origin) {
+      String token, @Nullable String refreshToken, VerifiedJwt jwt, LaunchTokenVerifier origin) {
     this.token = token.strip();
     this.refreshToken = refreshToken;
     this.jwt = jwt;
@@ -47,7 +48,7 @@ public final class LaunchToken {
   }
 
   static LaunchToken of(
-      String token, String refreshToken, VerifiedJwt jwt, LaunchTokenVerifier origin) {
+      String token, @Nullable String refreshToken, VerifiedJwt jwt, LaunchTokenVerifier origin) {
     return new LaunchToken(token, refreshToken, jwt, origin);
   }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies the URL tokens a portal (e.g. B-Fabric) launches a web app with: a JWT in the launch
@@ -126,8 +127,8 @@ public final class LaunchTokenVerifier {
   /** Builds a {@link LaunchTokenVerifier}. */
   public static final class Builder {
     private final ProviderMetadata provider;
-    private String audience;
-    private List<String> algorithms;
+    private @Nullable String audience;
+    private @Nullable List<String> algorithms;
     private Duration skew = Duration.ofSeconds(30);
     private InstantSource clock = InstantSource.system();
     private Transport transport = Transport.defaults();
@@ -158,7 +159,7 @@ public final class LaunchTokenVerifier {
 
     /** Allowed JWS algorithms; default every public-key algorithm (see {@link JwtVerifier}). */
     public Builder algorithms(List<String> algorithms) {
-      this.algorithms = List.copyOf(algorithms);
+      this.algorithms = List.copyOf(Objects.requireNonNull(algorithms, "algorithms"));
       return this;
     }
 

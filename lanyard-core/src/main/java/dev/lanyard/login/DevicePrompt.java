@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface DevicePrompt {
 
+  /** Shows {@code code}'s user code and verification URI; returns at once, the login polls. */
   void show(DeviceCode code);
 
   /** Prints the instructions a line at a time, e.g. {@code printingTo(System.err::println)}. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ final class SystemBrowserLauncher implements BrowserLauncher {
     return List.of("xdg-open", uri.toString());
   }
 
-  private static boolean blank(String s) {
+  private static boolean blank(@Nullable String s) {
     return s == null || s.isBlank();
   }
 

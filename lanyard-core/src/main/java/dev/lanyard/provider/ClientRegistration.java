@@ -3,6 +3,7 @@ package dev.lanyard.provider;
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.Scope;
 import dev.lanyard.internal.http.Answers;
+import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.internal.http.Json;
@@ -71,7 +72,11 @@ public final class ClientRegistration {
     Optional<String> bearer = Optional.ofNullable(initialAccessToken).map(t -> "Bearer " + t);
     HttpResponse<String> r =
         Exchange.of(transport)
-            .send(Requests.json(transport, endpoint, Json.write(metadata), bearer), false, WHAT);
+            .send(
+                Requests.json(transport, endpoint, Json.write(metadata), bearer),
+                false,
+                WHAT,
+                Bodies.Limit.REGISTRATION);
     if (r.statusCode() != 201 && r.statusCode() != 200) {
       throw Answers.error(r, WHAT);
     }
@@ -155,6 +160,12 @@ public final class ClientRegistration {
       return this;
     }
 
+    /**
+     * The registration, ready to send.
+     *
+     * @throws IllegalArgumentException when the registration endpoint is plain http to a host other
+     *     than a loopback one and the transport does not allow insecure HTTP
+     */
     public ClientRegistration build() {
       Endpoints.requireSecure(transport, endpoint, WHAT);
       return new ClientRegistration(this);

@@ -1,9 +1,12 @@
 package dev.lanyard.provider;
 
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.internal.http.Answers;
+import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.internal.http.Requests;
+import dev.lanyard.internal.text.Printable;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -59,7 +62,18 @@ final class Discovery {
               + "); check the issuer URL or give the endpoints explicitly",
           response.statusCode());
     }
-    ProviderMetadata metadata = ProviderMetadata.parse(response.body());
+    ProviderMetadata metadata;
+    try {
+      metadata = ProviderMetadata.parse(response.body());
+    } catch (MalformedResponseException e) {
+      throw Answers.malformed(
+          "the discovery endpoint",
+          200,
+          "("
+              + response.headers().firstValue("Content-Type").orElse("no content type")
+              + ") with "
+              + Printable.line(String.valueOf(e.getMessage())));
+    }
     String announced = metadata.issuer().map(Discovery::normalize).orElse("");
     if (!announced.equals(key)) {
       throw new MalformedResponseException(
@@ -70,7 +84,8 @@ final class Discovery {
 
   private static HttpResponse<String> get(Transport transport, URI uri) throws IOException {
     HttpRequest request = Requests.get(transport, uri, "application/json");
-    return Exchange.of(transport).send(request, true, "the discovery endpoint");
+    return Exchange.of(transport)
+        .send(request, true, "the discovery endpoint", Bodies.Limit.DISCOVERY);
   }
 
   static String normalize(URI issuer) {

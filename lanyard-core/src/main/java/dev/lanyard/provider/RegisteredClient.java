@@ -52,11 +52,14 @@ public final class RegisteredClient {
               .filter(s -> !s.isBlank())
               .orElseThrow(() -> new ParseException("no client_id", 0));
       // RFC 7591 §3.2.1: 0 means the secret never expires.
-      Instant expires =
-          Json.number(o, "client_secret_expires_at")
-              .filter(n -> n > 0)
-              .map(Instant::ofEpochSecond)
-              .orElse(null);
+      Optional<Long> expiresAt = Json.number(o, "client_secret_expires_at").filter(n -> n > 0);
+      Instant expires = null;
+      if (expiresAt.isPresent()) {
+        if (expiresAt.get() > Instant.MAX.getEpochSecond()) {
+          throw new ParseException("client_secret_expires_at is out of range", 0);
+        }
+        expires = Instant.ofEpochSecond(expiresAt.get());
+      }
       URI clientUri = null;
       Optional<String> u = Json.string(o, "registration_client_uri");
       if (u.isPresent()) {

@@ -116,7 +116,7 @@ final class Renewal {
     if (grant != null
         && (grant.canReauthenticate()
             || (base == null && initialGrantUnused.compareAndSet(true, false)))) {
-      return obtain(now);
+      return obtain(grant, now);
     }
     if (base == null) {
       throw grant == null
@@ -127,8 +127,8 @@ final class Renewal {
     throw loginRequired(base, refused, now);
   }
 
-  private TokenSet obtain(Instant now) throws IOException {
-    if (grant instanceof StaticTokenGrant st) {
+  private TokenSet obtain(Grant g, Instant now) throws IOException {
+    if (g instanceof StaticTokenGrant st) {
       TokenSet.Builder b = TokenSet.builder(st.token().get()).issuedAt(now);
       st.expiresAt().ifPresent(b::expiresAt);
       TokenSet t = b.build();
@@ -138,7 +138,6 @@ final class Renewal {
       }
       return t;
     }
-    Grant g = grant;
     log.debug("requesting tokens at {} with {}", provider, g);
     TokenRequest request = TokenRequests.of(g);
     TokenSet t;

@@ -127,7 +127,6 @@ public final class TokenSession {
    * executor when none is). No thread waits for it. It fails with what {@code token()} throws,
    * {@link LoginTimeoutException} after the wait timeout included.
    */
-  @SuppressWarnings("NullAway") // a usable state holds tokens
   public CompletableFuture<TokenSet> tokenAsync() {
     State s = state;
     long now = clock.millis();
@@ -142,12 +141,12 @@ public final class TokenSession {
   }
 
   /** A token set that stays valid for at least {@code minValid} (as far as the provider allows). */
-  @SuppressWarnings("NullAway") // a usable state holds tokens
   public TokenSet token(Duration minValid) throws IOException {
     Objects.requireNonNull(minValid, "minValid");
     State s = state;
-    if (s.usableFor(clock.millis(), minValid) && clock.millis() < s.refreshAt) {
-      return s.tokens;
+    TokenSet held = s.tokens;
+    if (held != null && s.usableFor(clock.millis(), minValid) && clock.millis() < s.refreshAt) {
+      return held;
     }
     return renew(s, Ask.needed(minValid));
   }
@@ -181,8 +180,9 @@ public final class TokenSession {
   public TokenSet forceRefresh(String rejectedAccessToken) throws IOException {
     Objects.requireNonNull(rejectedAccessToken, "rejectedAccessToken");
     State s = state;
-    if (replaced(s, rejectedAccessToken)) {
-      return s.tokens;
+    TokenSet held = s.tokens;
+    if (held != null && replaced(s, held, rejectedAccessToken)) {
+      return held;
     }
     return renew(s, Ask.force(rejectedAccessToken));
   }
@@ -194,8 +194,9 @@ public final class TokenSession {
   public CompletableFuture<TokenSet> forceRefreshAsync(String rejectedAccessToken) {
     Objects.requireNonNull(rejectedAccessToken, "rejectedAccessToken");
     State s = state;
-    if (replaced(s, rejectedAccessToken)) {
-      return CompletableFuture.completedFuture(s.tokens);
+    TokenSet held = s.tokens;
+    if (held != null && replaced(s, held, rejectedAccessToken)) {
+      return CompletableFuture.completedFuture(held);
     }
     Ask ask = Ask.force(rejectedAccessToken);
     CompletableFuture<TokenSet> running = flight(s, ask);
@@ -204,11 +205,9 @@ public final class TokenSession {
         running.thenCompose(t -> ask.accepts(t) ? running : flight(state, ask)), waitTimeout);
   }
 
-  @SuppressWarnings("NullAway") // checked here
-  private boolean replaced(State s, String rejectedAccessToken) {
-    return s.tokens != null
-        && !s.tokens.accessToken().equals(rejectedAccessToken)
-        && s.usable(clock.millis());
+  /** True when {@code held}, the tokens of {@code s}, no longer carry the rejected token. */
+  private boolean replaced(State s, TokenSet held, String rejectedAccessToken) {
+    return !held.accessToken().equals(rejectedAccessToken) && s.usable(clock.millis());
   }
 
   /** The tokens the session holds now, without I/O; they may be expired. */
@@ -249,18 +248,17 @@ public final class TokenSession {
     return state.generation;
   }
 
-  @SuppressWarnings("NullAway") // a usable state holds tokens
   private TokenSet slowPath(State s) throws IOException {
     long now = clock.millis();
-    if (s.usable(now)) {
+    TokenSet held = s.tokens;
+    if (held != null && s.usable(now)) {
       renewAheadUnlessPaused(s, now);
-      return s.tokens;
+      return held;
     }
     return renew(s, Ask.NEEDED);
   }
 
   /** Runs the refresh on this thread when it starts it: no thread hop on the path that blocks. */
-  @SuppressWarnings("NullAway") // a state that satisfies an ask holds tokens
   private TokenSet renew(State seen, Ask ask) throws IOException {
     while (true) {
       Flight running = inFlight.get();
@@ -277,8 +275,9 @@ public final class TokenSession {
         continue;
       }
       State current = state;
-      if (current != seen && ask.satisfiedBy(current, clock.millis())) {
-        return current.tokens;
+      TokenSet held = current.tokens;
+      if (held != null && current != seen && ask.satisfiedBy(current, clock.millis())) {
+        return held;
       }
       Flight mine = new Flight(current.generation);
       if (inFlight.compareAndSet(null, mine)) {
@@ -455,6 +454,10 @@ public final class TokenSession {
       }
     }
 
+    /**
+     * How the session's client authenticates at the token and revocation endpoints; required with
+     * an issuer, provider or token endpoint, and settable once.
+     */
     public Builder client(ClientAuthentication client) {
       if (this.client != null) {
         throw new IllegalStateException("client was already set to " + this.client);
@@ -543,11 +546,19 @@ public final class TokenSession {
       return this;
     }
 
+    /**
+     * The clock that judges expiry and stamps new tokens; default a coarse system clock that is
+     * cheap to read on every {@link TokenSession#token()}. Tests pass a fake one to skip time.
+     */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * How discovery, token requests and revocation reach the provider (timeouts, retries, proxy,
+     * trusted certificates); default {@link Transport#defaults()}.
+     */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
@@ -559,11 +570,18 @@ public final class TokenSession {
       return this;
     }
 
+    /** Adds a listener told of new tokens and failed refreshes, e.g. for metrics or logs. */
     public Builder listener(TokenListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
+    /**
+     * The session.
+     *
+     * @throws IllegalStateException when a grant other than a static token has no issuer, provider
+     *     or token endpoint, or when a provider is set without a client
+     */
     public TokenSession build() {
       boolean hasEndpoint = issuer != null || tokenEndpoint != null || provider != null;
       if (grant != null && !(grant instanceof StaticTokenGrant) && !hasEndpoint) {

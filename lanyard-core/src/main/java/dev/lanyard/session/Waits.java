@@ -29,7 +29,7 @@ final class Waits {
     } catch (TimeoutException e) {
       throw timedOut(timeout);
     } catch (ExecutionException e) {
-      Throwable cause = failure(e.getCause());
+      Throwable cause = failure(e); // unwraps e itself
       if (cause instanceof IOException io) {
         throw io;
       }
@@ -81,13 +81,15 @@ final class Waits {
   static Throwable failure(Throwable e) {
     Throwable cause = e;
     while (cause instanceof CompletionException || cause instanceof ExecutionException) {
-      if (cause.getCause() == null) {
+      Throwable inner = cause.getCause();
+      if (inner == null) {
         break;
       }
-      cause = cause.getCause();
+      cause = inner;
     }
     if (cause instanceof UncheckedIOException uio) {
-      return uio.getCause();
+      IOException io = uio.getCause(); // never null: its constructors require a cause
+      return io != null ? io : uio;
     }
     if (cause instanceof IOException
         || cause instanceof RuntimeException

@@ -70,6 +70,13 @@ final class ExclusiveSection {
     }
     long deadline = nanoTime.getAsLong() + timeout.toNanos();
     acquireInProcess(deadline);
+    try {
+      // opening a FIFO for writing blocks until a reader comes: refuse anything but a file
+      SecureFiles.requireRegularOrAbsent(lockFile, "lock file");
+    } catch (IOException e) {
+      lock.unlock();
+      throw e;
+    }
     try (FileChannel channel =
         FileChannel.open(
             lockFile,

@@ -152,6 +152,11 @@ public final class FileTokenStore implements TokenStore {
   /** The stored tokens; empty when there is no file or it cannot be read (logged as a warning). */
   @Override
   public Optional<TokenSet> load() {
+    Optional<String> odd = SecureFiles.notRegular(file).filter(k -> !k.equals("a folder"));
+    if (odd.isPresent()) {
+      // opening a FIFO would block until someone writes to it; a device could be endless
+      return ignored("it is " + odd.get() + ", not a regular file");
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
@@ -198,7 +203,7 @@ public final class FileTokenStore implements TokenStore {
   /** Deletes the token file (not the lock file), in the exclusive section. */
   @Override
   public void clear() throws IOException {
-    if (!Files.isDirectory(file.getParent())) {
+    if (!Files.isDirectory(SecureFiles.folderOf(file))) {
       return; // nothing to clear, and no reason to create the folder for a lock file
     }
     exclusive(() -> SecureFiles.delete(file));
@@ -223,11 +228,12 @@ public final class FileTokenStore implements TokenStore {
   }
 
   private void exclusive(ExclusiveSection.Body body) throws IOException {
-    SecureFiles.ensureFolder(file.getParent()); // for the lock file
+    SecureFiles.ensureFolder(SecureFiles.folderOf(file)); // for the lock file
     section.run(body);
   }
 
   private void write(TokenSet tokens) throws IOException {
+    SecureFiles.requireRegularOrAbsent(file, "token file");
     SecureFiles.replace(file, TokenSetJson.write(tokens).getBytes(UTF_8));
   }
 

@@ -52,6 +52,15 @@ final class TokenSetJson {
    * @throws Invalid with a reason that names fields, never values
    */
   static TokenSet read(String document) throws Invalid {
+    try {
+      return tokens(document);
+    } catch (IllegalArgumentException e) {
+      // a token with characters no token may hold; the message names the field, not the value
+      throw new Invalid(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static TokenSet tokens(String document) throws Invalid {
     Map<String, Object> json;
     try {
       json = JSONObjectUtils.parse(document);

@@ -1,6 +1,7 @@
 package dev.lanyard.verify;
 
 import dev.lanyard.InvalidTokenException;
+import dev.lanyard.internal.text.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,15 +112,6 @@ final class Claims {
    * cut. Values here are chosen by whoever made the token.
    */
   static String shown(@Nullable Object value) {
-    String s = String.valueOf(value);
-    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SHOWN + 1));
-    for (int i = 0; i < s.length() && b.length() < MAX_SHOWN; i++) {
-      char ch = s.charAt(i);
-      b.append(Character.isISOControl(ch) ? '?' : ch);
-    }
-    if (s.length() > MAX_SHOWN) {
-      b.append("...");
-    }
-    return b.toString();
+    return Printable.line(String.valueOf(value), MAX_SHOWN);
   }
 }

@@ -1,10 +1,12 @@
 package dev.lanyard.verify;
 
+import dev.lanyard.internal.text.Printable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who signed in, from a verified ID token: the claims a status display or an identity check needs,
@@ -14,26 +16,26 @@ public final class Identity {
   private final String issuer;
   private final String subject;
   private final List<String> audience;
-  private final String email;
+  private final @Nullable String email;
   private final boolean emailVerified;
-  private final String name;
-  private final String preferredUsername;
+  private final @Nullable String name;
+  private final @Nullable String preferredUsername;
   private final Instant issuedAt;
   private final Instant expiresAt;
   private final Map<String, Object> claims;
 
   /**
-   * For verifiers: all arguments come from a verified token's claims. {@code email}, {@code name}
-   * and {@code preferredUsername} may be null (absent); {@code claims} holds no null values.
+   * For the verifier: all arguments come from a verified token's claims. {@code email}, {@code
+   * name} and {@code preferredUsername} may be null (absent); {@code claims} holds no null values.
    */
-  public Identity(
+  Identity(
       String issuer,
       String subject,
       List<String> audience,
-      String email,
+      @Nullable String email,
       boolean emailVerified,
-      String name,
-      String preferredUsername,
+      @Nullable String name,
+      @Nullable String preferredUsername,
       Instant issuedAt,
       Instant expiresAt,
       Map<String, Object> claims) {
@@ -101,7 +103,8 @@ public final class Identity {
 
   /** The verified e-mail when there is one, else the subject: what to show a person. */
   public String displayName() {
-    return email != null && emailVerified ? email : subject;
+    // chosen by whoever made the token: shown through the one sanitizer
+    return Printable.line(email != null && emailVerified ? email : subject, 200);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.lanyard.verify;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +43,9 @@ final class JwksCache {
   private final InstantSource clock;
   private final Duration refetchInterval;
   private final AtomicReference<CompletableFuture<JWKSet>> inFlight = new AtomicReference<>();
-  private volatile JWKSet keys;
-  private volatile Instant lastAttempt;
-  private volatile Instant fetchedAt;
+  private volatile @Nullable JWKSet keys;
+  private volatile @Nullable Instant lastAttempt;
+  private volatile @Nullable Instant fetchedAt;
 
   JwksCache(URI uri, Transport transport, InstantSource clock, Duration refetchInterval) {
     this.uri = uri;
@@ -60,13 +62,12 @@ final class JwksCache {
   JWKSet current() throws IOException {
     JWKSet k = keys;
     if (k == null) {
-      return refresh(null, false);
+      return refresh(null, false).orElseThrow(); // not rate limited: never empty
     }
     Instant at = fetchedAt;
     if (at != null && clock.instant().isAfter(at.plus(MAX_AGE))) {
       try {
-        JWKSet fresh = refresh(k, true); // rate limited like unknown key ids
-        return fresh != null ? fresh : k;
+        return refresh(k, true).orElse(k); // rate limited like unknown key ids
       } catch (IOException e) {
         log.warn(
             "could not refresh the JWKS from {}; using the keys fetched at {}: {}",
@@ -83,24 +84,24 @@ final class JwksCache {
    * result, or a new fetch; empty when the last fetch began less than the interval ago.
    */
   Optional<JWKSet> refetch(JWKSet seen) throws IOException {
-    return Optional.ofNullable(refresh(seen, true));
+    return refresh(seen, true);
   }
 
   @SuppressWarnings("ReferenceEquality") // the same key set means nobody fetched since
-  private JWKSet refresh(JWKSet seen, boolean rateLimited) throws IOException {
+  private Optional<JWKSet> refresh(@Nullable JWKSet seen, boolean rateLimited) throws IOException {
     while (true) {
       CompletableFuture<JWKSet> running = inFlight.get();
       if (running != null) {
-        return join(running);
+        return Optional.of(join(running));
       }
       JWKSet k = keys;
       if (k != null && k != seen) {
-        return k; // someone fetched since the caller looked
+        return Optional.of(k); // someone fetched since the caller looked
       }
       Instant now = clock.instant();
       Instant last = lastAttempt;
       if (rateLimited && last != null && now.isBefore(last.plus(refetchInterval))) {
-        return null;
+        return Optional.empty();
       }
       CompletableFuture<JWKSet> mine = new CompletableFuture<>();
       if (!inFlight.compareAndSet(null, mine)) {
@@ -112,7 +113,7 @@ final class JwksCache {
         keys = fetched;
         fetchedAt = now;
         mine.complete(fetched);
-        return fetched;
+        return Optional.of(fetched);
       } catch (IOException | RuntimeException e) {
         mine.completeExceptionally(e);
         throw e;
@@ -150,7 +151,8 @@ final class JwksCache {
             .header("Accept", "application/json")
             .timeout(transport.requestTimeout())
             .build();
-    HttpResponse<String> response = Exchange.send(transport, request, true, WHAT);
+    HttpResponse<String> response =
+        Exchange.of(transport).send(request, true, WHAT, Bodies.Limit.JWKS);
     int status = response.statusCode();
     if (status != 200) {
       throw new MalformedResponseException(

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The claims of a JWT that passed {@link JwtVerifier#verify(String)}: the registered claims typed,
@@ -13,18 +14,18 @@ import java.util.OptionalLong;
  */
 public final class VerifiedJwt {
   private final String issuer;
-  private final String subject;
+  private final @Nullable String subject;
   private final List<String> audience;
   private final Instant expiresAt;
-  private final Instant issuedAt;
+  private final @Nullable Instant issuedAt;
   private final Map<String, Object> claims;
 
   VerifiedJwt(
       String issuer,
-      String subject,
+      @Nullable String subject,
       List<String> audience,
       Instant expiresAt,
-      Instant issuedAt,
+      @Nullable Instant issuedAt,
       Map<String, Object> claims) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.subject = subject;

@@ -1,14 +1,35 @@
 package dev.lanyard.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import dev.lanyard.TokenSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +48,18 @@ import org.junit.jupiter.api.Test;
  *   transport         how Lanyard talks to providers
  *   dev.lanyard       errors, TokenSet, Scope
  * </pre>
+ *
+ * <p>Internal packages sit below the layers that use them, and the exported API names no type of
+ * nimbus-jose-jwt, which the module does not re-export.
  */
 class ArchitectureTest {
+  private static final String NIMBUS = "com.nimbusds.";
+
+  /** The internal packages that serve login, which sits above the session. */
+  private static final String[] LOGIN_INTERNALS = {
+    "dev.lanyard.internal.loopback..", "dev.lanyard.internal.oauth.."
+  };
+
   private static JavaClasses core;
 
   @BeforeAll
@@ -90,19 +121,33 @@ class ArchitectureTest {
     rule.check(core);
   }
 
+  /** The base package uses only the text sanitizer, which itself uses only the JDK. */
   @Test
-  void base_dependsOnNoOtherPackage() {
-    ArchRule rule =
+  void base_dependsOnlyOnTheSanitizer() {
+    ArchRule base =
         noClasses()
             .that()
             .resideInAPackage("dev.lanyard")
             .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("dev.lanyard.(**)")
+            .dependOnClassesThat(
+                resideInAPackage("dev.lanyard.(**)")
+                    .and(not(resideInAPackage("dev.lanyard.internal.text"))))
             .allowEmptyShould(true);
-    rule.check(core);
+    base.check(core);
+    ArchRule text =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.lanyard.internal.text")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.lanyard..");
+    text.check(core);
   }
 
+  /**
+   * Internal helpers sit below the layers that use them; the layers that only people and portals
+   * need (http, login, launch) are above every internal package.
+   */
   @Test
   void internals_serveNoUpperLayerBackwards() {
     ArchRule rule =
@@ -113,16 +158,116 @@ class ArchitectureTest {
                 "dev.lanyard.provider..",
                 "dev.lanyard.client..",
                 "dev.lanyard.grant..",
-                "dev.lanyard.internal.http..",
-                "dev.lanyard.internal.time..",
-                "dev.lanyard.internal.files..")
+                "dev.lanyard.internal..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                "dev.lanyard.session..",
-                "dev.lanyard.http..",
-                "dev.lanyard.login..",
-                "dev.lanyard.launch..");
+                "dev.lanyard.http..", "dev.lanyard.login..", "dev.lanyard.launch..");
     rule.check(core);
+  }
+
+  /**
+   * Only the internals of login (the loopback server, the OAuth flows) sit above the session; every
+   * other internal package serves the session or a layer below it, so it may not use the session.
+   */
+  @Test
+  void internals_belowSession_doNotUseSession() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "dev.lanyard.transport..",
+                "dev.lanyard.provider..",
+                "dev.lanyard.client..",
+                "dev.lanyard.grant..",
+                "dev.lanyard.internal..")
+            .and()
+            .resideOutsideOfPackages(LOGIN_INTERNALS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.lanyard.session..");
+    rule.check(core);
+  }
+
+  /**
+   * The module reads nimbus-jose-jwt without {@code transitive}, so users do not see it: no public
+   * or protected member of an exported package may name a nimbus type (field type, return type,
+   * parameter types, thrown types, type arguments), nor may an API class extend or implement one.
+   * This replaces javac's {@code exports} lint, which core turns off (docs/decisions/0015).
+   */
+  @Test
+  void exportedApi_exposesNoNimbusType() throws IOException {
+    Set<String> exported = exportedPackages();
+    assertThat(exported).as("unqualified exports of module-info").contains("dev.lanyard.session");
+    DescribedPredicate<JavaClass> api =
+        DescribedPredicate.describe(
+            "are API classes (public, in an exported package)",
+            c -> exported.contains(c.getPackageName()) && visibleOutside(c));
+    ArchRule members =
+        ArchRuleDefinition.members()
+            .that()
+            .areDeclaredInClassesThat(api)
+            .and(visible())
+            .should(nameNo(NIMBUS));
+    members.check(core);
+    ArchRule supertypes =
+        ArchRuleDefinition.classes()
+            .that(api)
+            .should()
+            .notBeAssignableTo(
+                DescribedPredicate.describe(
+                    "a type of " + NIMBUS, (JavaClass c) -> c.getName().startsWith(NIMBUS)));
+    supertypes.check(core);
+  }
+
+  /** The packages module-info exports to everyone, read from the compiled descriptor. */
+  private static Set<String> exportedPackages() throws IOException {
+    Path classes;
+    try {
+      classes = Path.of(TokenSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+    try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+      return ModuleDescriptor.read(in).exports().stream()
+          .filter(e -> !e.isQualified())
+          .map(ModuleDescriptor.Exports::source)
+          .collect(Collectors.toSet());
+    }
+  }
+
+  /** Public, and nested only in public classes. */
+  private static boolean visibleOutside(JavaClass c) {
+    if (!c.getModifiers().contains(JavaModifier.PUBLIC)) {
+      return false;
+    }
+    return c.getEnclosingClass().map(ArchitectureTest::visibleOutside).orElse(true);
+  }
+
+  private static DescribedPredicate<JavaMember> visible() {
+    return DescribedPredicate.describe(
+        "are public or protected",
+        m ->
+            m.getModifiers().contains(JavaModifier.PUBLIC)
+                || m.getModifiers().contains(JavaModifier.PROTECTED));
+  }
+
+  private static ArchCondition<JavaMember> nameNo(String prefix) {
+    return new ArchCondition<>("name no " + prefix + " type in their signature") {
+      @Override
+      public void check(JavaMember member, ConditionEvents events) {
+        Set<JavaClass> named =
+            member instanceof JavaCodeUnit unit
+                ? unit.getAllInvolvedRawTypes()
+                : ((JavaField) member).getType().getAllInvolvedRawTypes();
+        named.stream()
+            .filter(t -> t.getName().startsWith(prefix))
+            .forEach(
+                t ->
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            member, member.getFullName() + " names " + t.getName())));
+      }
+    };
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.ProviderErrorException;
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.grant.Grant;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.testing.ScriptedApi;
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -82,12 +86,73 @@ class AuthenticatedHttpClientTest extends HttpIntegrationContract {
   }
 
   @Test
-  void sendAsync_noCredentials_alreadyFailedAndNothingIsSent() {
+  void sendAsync_tokenToBeFetched_callerNotBlockedAndSendContinuesAfterTheRefresh()
+      throws Exception {
+    // Refreshes run only when the test says so: a caller that waited for one would hang here.
+    Queue<Runnable> refreshes = new ConcurrentLinkedQueue<>();
+    TokenSession deferred =
+        TokenSession.builder()
+            .tokenEndpoint(api.tokenEndpoint())
+            .client(ClientAuthentication.none("app"))
+            .grant(Grant.clientCredentials())
+            .executor(refreshes::add)
+            .build();
+    AuthenticatedHttpClient client = AuthenticatedHttpClient.of(HTTP, deferred);
+
+    var future = client.sendAsync(get(), BodyHandlers.ofString());
+
+    assertThat(future).isNotDone();
+    assertThat(api.apiRequests()).isEmpty();
+    assertThat(refreshes).hasSize(1);
+    refreshes.poll().run();
+    assertThat(future.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(api.authorizations()).containsExactly("Bearer token-1");
+  }
+
+  @Test
+  void sendAsync_401_refreshRunsWithoutAWaitingThread() throws Exception {
+    Queue<Runnable> refreshes = new ConcurrentLinkedQueue<>();
+    TokenSession deferred =
+        TokenSession.builder()
+            .tokenEndpoint(api.tokenEndpoint())
+            .client(ClientAuthentication.none("app"))
+            .grant(Grant.clientCredentials())
+            .executor(refreshes::add)
+            .build();
+    AuthenticatedHttpClient client = AuthenticatedHttpClient.of(HTTP, deferred);
+    var first = client.sendAsync(get(), BodyHandlers.ofString());
+    refreshes.poll().run();
+    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    api.then(unauthorized(ScriptedApi.INVALID_TOKEN, ""));
+
+    var second = client.sendAsync(get(), BodyHandlers.ofString());
+
+    Runnable refresh = awaitTask(refreshes);
+    assertThat(second).isNotDone();
+    refresh.run();
+    assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(api.authorizations())
+        .containsExactly("Bearer token-1", "Bearer token-1", "Bearer token-2");
+  }
+
+  /** The refresh task the 401 of an asynchronous call queued, within 10 s. */
+  private static Runnable awaitTask(Queue<Runnable> tasks) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Runnable task;
+    while ((task = tasks.poll()) == null) {
+      assertThat(System.nanoTime()).as("a refresh queued within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    return task;
+  }
+
+  @Test
+  void sendAsync_noCredentials_failsBeforeAnythingIsSent() {
     AuthenticatedHttpClient anonymous =
         AuthenticatedHttpClient.of(HTTP, TokenSession.builder().build());
     var future = anonymous.sendAsync(get(), BodyHandlers.ofString());
-    assertThat(future).isCompletedExceptionally();
-    assertThatThrownBy(future::get).hasCauseInstanceOf(NoCredentialsException.class);
+    assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(NoCredentialsException.class);
     assertThat(api.apiRequests()).isEmpty();
   }
 }

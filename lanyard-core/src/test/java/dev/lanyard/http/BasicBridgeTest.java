@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.session.TokenSession;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class BasicBridgeTest {
@@ -14,7 +15,11 @@ class BasicBridgeTest {
   @Test
   void header_bFabricLogin_basicOfOauthLoginAndJwt() throws Exception {
     TokenSession session = TokenSession.builder().grant(Grant.staticToken(JWT)).build();
-    assertThat(BasicBridge.header(session, BasicBridge.B_FABRIC_LOGIN))
+    assertThat(
+            RequestAuthorizer.basic(session, RequestAuthorizer.B_FABRIC_LOGIN)
+                .authorize("GET", URI.create("https://api.example.org/"))
+                .headers()
+                .get("Authorization"))
         .isEqualTo(
             "Basic X19vYXV0aF9fOmV5SmhiR2NpT2lKU1V6STFOaUo5LmV5SnpkV0lpT2lKaGJHbGpaU0o5LmMybG4=");
   }
@@ -36,7 +41,10 @@ class BasicBridgeTest {
 
   @Test
   void header_noCredentials_failsFast() {
-    assertThatThrownBy(() -> BasicBridge.header(TokenSession.builder().build(), "__oauth__"))
+    assertThatThrownBy(
+            () ->
+                RequestAuthorizer.basic(TokenSession.builder().build(), "__oauth__")
+                    .authorize("GET", URI.create("https://api.example.org/")))
         .isInstanceOf(NoCredentialsException.class);
   }
 }

@@ -251,7 +251,7 @@ public abstract class HttpIntegrationContract {
   @Test
   void basicBridge_exactHeaderAndRetriedWithTheNewToken() throws Exception {
     api.then(unauthorized("Basic realm=\"soap\"", ""));
-    RequestAuthorizer bridge = RequestAuthorizer.basic(session, BasicBridge.B_FABRIC_LOGIN);
+    RequestAuthorizer bridge = RequestAuthorizer.basic(session, RequestAuthorizer.B_FABRIC_LOGIN);
     assertThat(send(bridge, Call.get(api.api())).status()).isEqualTo(200);
     // base64("__oauth__:token-1"), base64("__oauth__:token-2")
     assertThat(api.authorizations())

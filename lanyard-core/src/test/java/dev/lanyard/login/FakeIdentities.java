@@ -2,6 +2,7 @@ package dev.lanyard.login;
 
 import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.verify.Identity;
+import dev.lanyard.verify.TestIdentities;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class FakeIdentities implements IdentityCheck {
   public Identity verify(String idToken, String nonce) {
     nonces.add(String.valueOf(nonce));
     Instant now = Instant.now();
-    return new Identity(
+    return TestIdentities.of(
         ScriptedProvider.ISSUER.toString(),
         "sub-1",
         List.of("lab-cli"),

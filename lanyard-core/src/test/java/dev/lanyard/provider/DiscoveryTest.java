@@ -121,7 +121,8 @@ class DiscoveryTest {
 
     assertThatThrownBy(() -> ProviderMetadata.discover(issuer, transport))
         .isInstanceOf(MalformedResponseException.class)
-        .hasMessageStartingWith("invalid provider metadata")
+        .hasMessageStartingWith(
+            "the discovery endpoint answered HTTP 200 (text/html) with invalid provider metadata")
         .hasMessageNotContaining("corporate portal");
   }
 

@@ -38,7 +38,7 @@ final class ApiCalls {
                 Requests.get(transport, signed, "application/xml"),
                 false,
                 what,
-                Bodies.bytes(what));
+                Bodies.bytes(what, Bodies.Limit.LABARCHIVES));
     int status = response.statusCode();
     Document doc;
     try {

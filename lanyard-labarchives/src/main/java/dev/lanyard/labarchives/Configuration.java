@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Where each setting of a {@link LabArchives.Builder} comes from: the builder, the environment,
- * then {@code .env}. The {@code .env} file is read only when the environment leaves a gap.
+ * then {@code .env}. The {@code .env} file is read only when the environment leaves a gap, and only
+ * for the access key id and password: a {@code .env} file may be planted in a working directory, so
+ * it may never choose the server that receives signed requests (docs/security.md).
  */
 final class Configuration {
   static final String API_URL = "API_URL";
@@ -28,6 +30,7 @@ final class Configuration {
     Configuration c = new Configuration(b);
     URI apiUrl = b.apiUrl;
     if (apiUrl == null) {
+      c.refuseAddressFromDotEnv();
       String fromEnv = c.lookup(API_URL, "apiUrl", false);
       apiUrl = fromEnv == null ? LabArchives.DEFAULT_API_URL : parse(fromEnv);
     }
@@ -40,10 +43,25 @@ final class Configuration {
     return new LabArchives(apiUrl, akid, pwd, b.signatureLifetime, b.clock, b.transport);
   }
 
-  /** The variable from the environment, else {@code .env}; null (or a failure) when neither. */
+  /** An API_URL in {@code .env} that the environment does not set: refused, never used. */
+  private void refuseAddressFromDotEnv() throws IOException {
+    String fromEnvironment = b.environment.get(API_URL);
+    if ((fromEnvironment == null || fromEnvironment.isBlank()) && dotEnv().containsKey(API_URL)) {
+      throw new IllegalStateException(
+          "API_URL in "
+              + b.workingDirectory.resolve(".env").toAbsolutePath()
+              + " is not used: a .env file may give the access key id and password only, never"
+              + " the server they are sent to; set API_URL in the environment or call apiUrl(...)");
+    }
+  }
+
+  /**
+   * The variable from the environment, else (for the key id and password) {@code .env}; null (or a
+   * failure) when neither.
+   */
   private String lookup(String variable, String setter, boolean required) throws IOException {
     String value = b.environment.get(variable);
-    if (value == null || value.isBlank()) {
+    if ((value == null || value.isBlank()) && !variable.equals(API_URL)) {
       value = dotEnv().get(variable);
     }
     if (value != null && !value.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.lanyard.labarchives;
 
+import dev.lanyard.internal.text.Printable;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,8 +57,7 @@ public abstract sealed class LabArchivesException extends IOException
 
   /** One line of at most 300 characters: the text comes from the server. */
   static String oneLine(String s) {
-    String flat = s.replaceAll("\\p{Cntrl}+", " ").strip();
-    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    return Printable.line(s);
   }
 
   /** LabArchives' error code, e.g. {@code 4514}. */

@@ -12,7 +12,8 @@ import java.util.Map;
  * Finds LabArchives for programs that look providers up by name through {@link
  * java.util.ServiceLoader}, such as Lanyard's command line: id {@code labarchives}, settings {@code
  * API_URL}, {@code ACCESS_KEYID} and {@code ACCESS_PWD} (any case, {@code -} for {@code _}), which
- * win over the context's environment and {@code .env}.
+ * win over the context's environment. No {@code .env} file is read here: the host program puts in
+ * the context's environment what it trusts.
  *
  * <pre>{@code
  * CallbackProvider la = new LabArchivesProviderFactory()
@@ -34,7 +35,8 @@ public final class LabArchivesProviderFactory implements CallbackProviderFactory
     LabArchives.Builder b =
         LabArchives.builder()
             .environment(context.environment())
-            .workingDirectory(context.workingDirectory())
+            // the host program decided which variables (and .env secrets) the context holds
+            .noDotEnv()
             .transport(context.transport())
             .clock(context.clock());
     for (Map.Entry<String, String> e : context.settings().entrySet()) {

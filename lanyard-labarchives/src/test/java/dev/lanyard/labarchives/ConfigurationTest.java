@@ -35,11 +35,9 @@ class ConfigurationTest {
 
   @Test
   void dotEnvOnly_readAutomatically() throws IOException {
-    dotEnv(
-        "# LabArchives\nexport API_URL=https://auapi.labarchives.com/\n"
-            + "ACCESS_KEYID='dot akid'\nACCESS_PWD=\"p\\\"w#1\" # the password\n");
+    dotEnv("# LabArchives\n" + "ACCESS_KEYID='dot akid'\nACCESS_PWD=\"p\\\"w#1\" # the password\n");
 
-    LabArchives la = in(Map.of()).build();
+    LabArchives la = in(Map.of("API_URL", "https://auapi.labarchives.com/")).build();
 
     assertThat(la.apiUrl()).isEqualTo(URI.create("https://auapi.labarchives.com"));
     assertThat(la.accessKeyId()).isEqualTo("dot akid");
@@ -50,7 +48,15 @@ class ConfigurationTest {
   void precedence_givenThenEnvironmentThenDotEnv() throws IOException {
     dotEnv("API_URL=https://ukapi.labarchives.com\nACCESS_KEYID=dot\nACCESS_PWD=dot\n");
 
-    LabArchives envWins = in(Map.of("ACCESS_KEYID", "env", "ACCESS_PWD", "env")).build();
+    LabArchives envWins =
+        in(Map.of(
+                "ACCESS_KEYID",
+                "env",
+                "ACCESS_PWD",
+                "env",
+                "API_URL",
+                "https://ukapi.labarchives.com"))
+            .build();
     LabArchives givenWins =
         in(Map.of("ACCESS_KEYID", "env"))
             .accessKeyId("given")
@@ -61,6 +67,17 @@ class ConfigurationTest {
     assertThat(envWins.apiUrl()).isEqualTo(URI.create("https://ukapi.labarchives.com"));
     assertThat(givenWins.accessKeyId()).isEqualTo("given");
     assertThat(givenWins.apiUrl()).isEqualTo(URI.create("https://api.labarchives.com"));
+  }
+
+  @Test
+  void apiUrlOnlyInDotEnv_refused_secretsNeverGoWhereDotEnvSays() throws IOException {
+    dotEnv("API_URL=https://attacker.example.org\nACCESS_KEYID=dot\nACCESS_PWD=dot\n");
+
+    assertThatThrownBy(() -> in(Map.of()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("API_URL in")
+        .hasMessageContaining("never the server they are sent to")
+        .hasMessageNotContaining("dot\n");
   }
 
   @Test

@@ -25,10 +25,19 @@ final class AuthorizingInterceptor implements Interceptor {
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
   }
 
+  RequestAuthorizer authorizer() {
+    return authorizer;
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     URI uri = request.url().uri();
+    Preauthorized pre = request.tag(Preauthorized.class);
+    if (pre != null) {
+      // An asynchronous call authorized before it was enqueued: its retry is handled there.
+      return chain.proceed(authorized(request, uri, pre.authorization()));
+    }
     Authorization sent = authorizer.authorize(request.method(), uri);
     Request first = authorized(request, uri, sent);
     Response response = chain.proceed(first);
@@ -54,7 +63,7 @@ final class AuthorizingInterceptor implements Interceptor {
     return response;
   }
 
-  private static Request authorized(Request request, URI uri, Authorization authorization) {
+  static Request authorized(Request request, URI uri, Authorization authorization) {
     Request.Builder b = request.newBuilder();
     if (authorization.uri().isPresent()) {
       b.url(HttpUrl.get(authorization.uriFor(uri)));
@@ -63,7 +72,7 @@ final class AuthorizingInterceptor implements Interceptor {
     return b.build();
   }
 
-  private static boolean replayable(RequestBody body) {
+  static boolean replayable(RequestBody body) {
     return body == null || !(body.isOneShot() || body.isDuplex());
   }
 
@@ -72,7 +81,7 @@ final class AuthorizingInterceptor implements Interceptor {
    * drops {@code Authorization} when a redirect leaves the host, and a 401 from a host that never
    * saw the credentials is no reason to refresh them.
    */
-  private static boolean stillCarries(Request answered, Request sent, Authorization a) {
+  static boolean stillCarries(Request answered, Request sent, Authorization a) {
     if (!answered.url().equals(sent.url()) && a.headers().isEmpty()) {
       return false; // a signed URI was redirected away
     }
@@ -84,7 +93,7 @@ final class AuthorizingInterceptor implements Interceptor {
     return true;
   }
 
-  private static ResponseHead head(Response response) {
+  static ResponseHead head(Response response) {
     return new ResponseHead() {
       @Override
       public int status() {
@@ -97,6 +106,9 @@ final class AuthorizingInterceptor implements Interceptor {
       }
     };
   }
+
+  /** The authorization an asynchronous call obtained before it was enqueued, as a request tag. */
+  record Preauthorized(Authorization authorization) {}
 
   @Override
   public String toString() {

@@ -3,8 +3,11 @@ package dev.lanyard.okhttp;
 import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.session.TokenSession;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Authorizes OkHttp calls with a Lanyard {@link RequestAuthorizer}, a session's Bearer token by
@@ -48,6 +51,21 @@ public final class LanyardOkHttp {
       OkHttpClient.Builder builder, RequestAuthorizer authorizer) {
     Objects.requireNonNull(builder, "builder");
     return builder.addInterceptor(interceptor(authorizer));
+  }
+
+  /**
+   * Sends {@code request} asynchronously through {@code client} (built with {@link #install}) while
+   * no thread waits for Lanyard: when the token must be refreshed first, or after a 401, the call
+   * is enqueued when the refresh completes. With {@code client.newCall(request).enqueue(...)} the
+   * same rules apply, but a refresh holds one of OkHttp's dispatcher threads while it runs. The
+   * caller closes the response.
+   *
+   * @throws IllegalArgumentException when {@code client} has no Lanyard interceptor
+   */
+  public static CompletableFuture<Response> callAsync(OkHttpClient client, Request request) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(request, "request");
+    return AsyncCalls.call(client, request);
   }
 
   /** The application interceptor alone, to place among others yourself. */

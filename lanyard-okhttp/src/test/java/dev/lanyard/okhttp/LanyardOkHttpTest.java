@@ -2,12 +2,18 @@ package dev.lanyard.okhttp;
 
 import static dev.lanyard.testing.ScriptedApi.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.grant.Grant;
 import dev.lanyard.http.HttpIntegrationContract;
 import dev.lanyard.http.RequestAuthorizer;
+import dev.lanyard.session.TokenSession;
 import dev.lanyard.testing.ScriptedApi;
 import java.io.IOException;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -92,6 +98,93 @@ class LanyardOkHttpTest extends HttpIntegrationContract {
             });
     assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(200);
     assertThat(api.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+  }
+
+  @Test
+  void callAsync_tokenToBeFetched_callerNotBlockedAndCallEnqueuedAfterTheRefresh()
+      throws Exception {
+    // Refreshes run only when the test says so: a caller that waited for one would hang here.
+    Queue<Runnable> refreshes = new ConcurrentLinkedQueue<>();
+    OkHttpClient client =
+        LanyardOkHttp.install(new OkHttpClient.Builder(), deferred(refreshes)).build();
+
+    CompletableFuture<Response> call =
+        LanyardOkHttp.callAsync(client, new Request.Builder().url(api.api().toString()).build());
+
+    assertThat(call).isNotDone();
+    assertThat(api.apiRequests()).isEmpty();
+    refreshes.poll().run();
+    try (Response r = call.get(10, TimeUnit.SECONDS)) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    assertThat(api.authorizations()).containsExactly("Bearer token-1");
+  }
+
+  @Test
+  void callAsync_401_refreshHoldsNoThreadThenOneRetry() throws Exception {
+    Queue<Runnable> refreshes = new ConcurrentLinkedQueue<>();
+    OkHttpClient client =
+        LanyardOkHttp.install(new OkHttpClient.Builder(), deferred(refreshes)).build();
+    Request get = new Request.Builder().url(api.api().toString()).build();
+    CompletableFuture<Response> first = LanyardOkHttp.callAsync(client, get);
+    refreshes.poll().run();
+    first.get(10, TimeUnit.SECONDS).close();
+    api.then(unauthorized(ScriptedApi.INVALID_TOKEN, ""));
+
+    CompletableFuture<Response> second = LanyardOkHttp.callAsync(client, get);
+
+    Runnable refresh = awaitTask(refreshes);
+    assertThat(second).isNotDone();
+    refresh.run();
+    try (Response r = second.get(10, TimeUnit.SECONDS)) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    assertThat(api.authorizations())
+        .containsExactly("Bearer token-1", "Bearer token-1", "Bearer token-2");
+  }
+
+  @Test
+  void callAsync_second401_returnedAsIs() throws Exception {
+    api.then(
+        unauthorized(ScriptedApi.INVALID_TOKEN, "first"),
+        unauthorized(ScriptedApi.INVALID_TOKEN, "second"));
+    OkHttpClient client = LanyardOkHttp.install(new OkHttpClient.Builder(), session).build();
+    Request get = new Request.Builder().url(api.api().toString()).build();
+    try (Response r = LanyardOkHttp.callAsync(client, get).get(10, TimeUnit.SECONDS)) {
+      assertThat(r.code()).isEqualTo(401);
+      assertThat(r.body().string()).isEqualTo("second");
+    }
+    assertThat(api.tokensIssued()).isEqualTo(2);
+  }
+
+  @Test
+  void callAsync_clientWithoutLanyard_refused() {
+    OkHttpClient plain = new OkHttpClient();
+    Request get = new Request.Builder().url(api.api().toString()).build();
+    assertThatThrownBy(() -> LanyardOkHttp.callAsync(plain, get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the client has no Lanyard interceptor: build it with LanyardOkHttp.install(...)");
+  }
+
+  private TokenSession deferred(Queue<Runnable> refreshes) {
+    return TokenSession.builder()
+        .tokenEndpoint(api.tokenEndpoint())
+        .client(ClientAuthentication.none("app"))
+        .grant(Grant.clientCredentials())
+        .executor(refreshes::add)
+        .build();
+  }
+
+  /** The refresh task an asynchronous call queued, within 10 s. */
+  private static Runnable awaitTask(Queue<Runnable> tasks) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Runnable task;
+    while ((task = tasks.poll()) == null) {
+      assertThat(System.nanoTime()).as("a refresh queued within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    return task;
   }
 
   /** A body that can be written once, e.g. a stream being uploaded. */

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
+import dev.lanyard.internal.files.SecureFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,9 +14,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes {@code config.yaml}. Writes replace the file atomically (a 0600 temp file in the
@@ -27,6 +34,8 @@ public final class ConfigFile {
       "Lanyard configuration, written by the lanyard command (see docs/cli.md).\n"
           + "Secrets never go here: a profile names the variable or file that holds one.";
   private static final int MAX_BYTES = 1 << 20;
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigFile.class);
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   private final Path path;
 
@@ -38,8 +47,42 @@ public final class ConfigFile {
     return path;
   }
 
+  /**
+   * Why other users could change this config, if they can: the file, or the folder it lives in
+   * (whoever can write the folder can replace the file), is group- or world-writable. The config
+   * decides where secrets and refresh tokens are sent, so such a config is not the user's own.
+   */
+  public Optional<String> writableByOthers() {
+    for (Path p : new Path[] {path, path.getParent()}) {
+      try {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+        if (perms.contains(PosixFilePermission.GROUP_WRITE)
+            || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+          return Optional.of(
+              (p.equals(path) ? "the config file " : "the config folder ")
+                  + p
+                  + " is writable by other users ("
+                  + PosixFilePermissions.toString(perms)
+                  + "); restrict it with chmod "
+                  + (p.equals(path) ? "600" : "700"));
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        // absent, or not POSIX: nothing to say
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The configuration; {@link Config#EMPTY} when the file does not exist. */
   public Config load() throws IOException {
+    Optional<String> odd = SecureFiles.notRegular(path);
+    if (odd.isPresent()) {
+      // a FIFO would block the read until someone writes to it
+      throw new ConfigException(path + " is " + odd.get() + ", not a regular file");
+    }
+    writableByOthers()
+        .filter(WARNED::add)
+        .ifPresent(reason -> LOG.warn("{}: it decides where secrets go", reason));
     byte[] bytes;
     try {
       if (Files.size(path) > MAX_BYTES) {

@@ -28,7 +28,15 @@ public record Locations(Path configFile, Path tokenDirectory, String origin) {
       Function<String, String> variables, String osName, Path userHome, Path workingDirectory) {
     String home = nonEmpty(variables.apply("LANYARD_HOME"));
     if (home != null) {
-      Path base = workingDirectory.resolve(home).toAbsolutePath().normalize();
+      if (!Path.of(home).isAbsolute()) {
+        // relative to wherever lanyard runs: git runs its helper at a repository's top folder,
+        // so a relative LANYARD_HOME would read a config (and send secrets) that repository chose
+        throw new ConfigException(
+            "LANYARD_HOME must be an absolute path, was '"
+                + home
+                + "'; a relative one would depend on the working directory");
+      }
+      Path base = Path.of(home).toAbsolutePath().normalize();
       return new Locations(base.resolve("config.yaml"), base.resolve("tokens"), "LANYARD_HOME");
     }
     String os = osName.toLowerCase(Locale.ROOT);

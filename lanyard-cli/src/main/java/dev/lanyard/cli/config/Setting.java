@@ -51,7 +51,10 @@ public enum Setting {
   PAR("par", Kind.BOOLEAN, "true: push authorization requests (RFC 9126; default: when required)"),
   CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
   CLIENT_SECRET_FILE("client_secret_file", Kind.TEXT, "file that holds the client secret"),
-  PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password");
+  PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password"),
+  STORE("store", Kind.TEXT, "where tokens live: file (default), or redis://… / rediss://… shared"),
+  STORE_KEY_ENV(
+      "store_key_env", Kind.VARIABLE, "variable with the shared store's encryption key(s)");
 
   /** The kinds of values, with their parsing and YAML forms. */
   enum Kind {

@@ -6,14 +6,17 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -47,6 +50,18 @@ public final class SecureFiles {
       return new FileAttribute<?>[0];
     }
     return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+  }
+
+  /**
+   * The folder that holds {@code file}. The stores check when they are built that their file lies
+   * inside a folder, so the exception is for a caller that did not.
+   */
+  public static Path folderOf(Path file) {
+    Path folder = file.getParent();
+    if (folder == null) {
+      throw new IllegalArgumentException("file must name a file inside a folder: " + file);
+    }
+    return folder;
   }
 
   /** Creates {@code folder} (and missing parents) 0700; warns when an existing one is shared. */
@@ -85,7 +100,7 @@ public final class SecureFiles {
    * the folder (best effort). An empty folder in the file's place is removed first.
    */
   public static void replace(Path file, byte[] bytes) throws IOException {
-    Path folder = file.getParent();
+    Path folder = folderOf(file);
     ensureFolder(folder);
     Path temp =
         Files.createTempFile(
@@ -112,10 +127,55 @@ public final class SecureFiles {
     syncFolder(folder);
   }
 
+  /**
+   * What {@code path} is when it exists and is not a regular file (after links): {@code "a FIFO"},
+   * {@code "a folder"}, {@code "a device, socket or other special file"}; empty for a regular file
+   * or none. Reading a FIFO blocks until someone writes to it, and a device may never end.
+   */
+  public static Optional<String> notRegular(Path path) {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return Optional.empty(); // absent or unreadable: the open that follows says which
+    }
+    if (attrs.isRegularFile()) {
+      return Optional.empty();
+    }
+    if (attrs.isDirectory()) {
+      return Optional.of("a folder");
+    }
+    if (isFifo(path)) {
+      return Optional.of("a FIFO");
+    }
+    return Optional.of("a device, socket or other special file");
+  }
+
+  private static boolean isFifo(Path path) {
+    try {
+      Object mode = Files.getAttribute(path, "unix:mode");
+      return mode instanceof Integer m && (m & 0170000) == 0010000;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Fails with a clear message when {@code path} exists and is not a regular file: Lanyard never
+   * opens a FIFO, device or socket where it expects a file of its own.
+   */
+  public static void requireRegularOrAbsent(Path path, String what) throws IOException {
+    Optional<String> odd = notRegular(path);
+    if (odd.isPresent() && !odd.get().equals("a folder")) {
+      throw new FileSystemException(
+          path.toString(), null, "the " + what + " is " + odd.get() + ", not a regular file");
+    }
+  }
+
   /** Deletes {@code file} if present and syncs its folder. */
   public static void delete(Path file) throws IOException {
     if (Files.deleteIfExists(file)) {
-      syncFolder(file.getParent());
+      syncFolder(folderOf(file));
     }
   }
 

@@ -21,12 +21,51 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Body handlers that stop reading at {@link #MAX_BYTES}: a provider's answer larger than that is
- * not one Lanyard expects, and reading it whole would let a broken or hostile server fill memory.
+ * Body handlers that stop reading at a {@link Limit} for the kind of answer: a provider's answer
+ * larger than that is not one Lanyard expects, and reading it whole would let a broken or hostile
+ * server fill memory. The stream is cancelled as soon as the limit is passed.
  */
 public final class Bodies {
-  /** The largest body read from a provider: 4 MiB. */
+  /** The largest body read from a provider for any kind of answer: 4 MiB. */
   public static final int MAX_BYTES = 4 * 1024 * 1024;
+
+  /** How large each kind of answer may be: generous for real providers, small for memory. */
+  public enum Limit {
+    /** Token responses: access, refresh and ID token with many claims fit in tens of KiB. */
+    TOKEN("token responses", 256 * 1024),
+    /** OIDC discovery / RFC 8414 metadata documents (a few KiB in practice). */
+    DISCOVERY("discovery documents", 512 * 1024),
+    /** JSON Web Key Sets. */
+    JWKS("key sets", 512 * 1024),
+    /** Device authorization responses (RFC 8628 §3.2). */
+    DEVICE("device authorization responses", 64 * 1024),
+    /** Dynamic client registration responses (RFC 7591). */
+    REGISTRATION("registration responses", 256 * 1024),
+    /** Revocation responses (RFC 7009): empty on success. */
+    REVOCATION("revocation responses", 64 * 1024),
+    /** LabArchives API documents (notebook lists can be long). */
+    LABARCHIVES("LabArchives documents", MAX_BYTES),
+    /** Any other answer. */
+    OTHER("answers", MAX_BYTES);
+
+    private final String kind;
+    private final int bytes;
+
+    Limit(String kind, int bytes) {
+      this.kind = kind;
+      this.bytes = bytes;
+    }
+
+    /** The largest body accepted, in bytes. */
+    public int bytes() {
+      return bytes;
+    }
+
+    /** What a failure says: {@code more than N bytes, the limit for <kind>}. */
+    String described() {
+      return "more than " + bytes + " bytes, the limit for " + kind;
+    }
+  }
 
   private static final Pattern CHARSET =
       Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)\"?");
@@ -35,15 +74,25 @@ public final class Bodies {
 
   /** The body as bytes, at most {@link #MAX_BYTES}. */
   public static HttpResponse.BodyHandler<byte[]> bytes(String what) {
-    return info -> new Bounded(what, info.statusCode());
+    return bytes(what, Limit.OTHER);
+  }
+
+  /** The body as bytes, at most {@code limit}. */
+  public static HttpResponse.BodyHandler<byte[]> bytes(String what, Limit limit) {
+    return info -> new Bounded(what, info.statusCode(), limit);
   }
 
   /** The body as text in the charset its {@code Content-Type} names, UTF-8 when none. */
   public static HttpResponse.BodyHandler<String> string(String what) {
+    return string(what, Limit.OTHER);
+  }
+
+  /** As {@link #string(String)}, at most {@code limit}. */
+  public static HttpResponse.BodyHandler<String> string(String what, Limit limit) {
     return info -> {
       Charset charset = charset(info.headers().firstValue("Content-Type").orElse(""));
       return BodySubscribers.mapping(
-          new Bounded(what, info.statusCode()), b -> new String(b, charset));
+          new Bounded(what, info.statusCode(), limit), b -> new String(b, charset));
     };
   }
 
@@ -65,7 +114,7 @@ public final class Bodies {
       if (t instanceof TooLarge large) {
         return Optional.of(
             Answers.malformed(
-                large.what, large.status, "with a body of more than " + MAX_BYTES + " bytes"));
+                large.what, large.status, "with a body of " + large.limit.described()));
       }
     }
     return Optional.empty();
@@ -76,11 +125,13 @@ public final class Bodies {
     private static final long serialVersionUID = 1L;
     private final String what;
     private final int status;
+    private final transient Limit limit;
 
-    TooLarge(String what, int status) {
+    TooLarge(String what, int status, Limit limit) {
       super(what + " answered with too large a body");
       this.what = what;
       this.status = status;
+      this.limit = limit;
     }
   }
 
@@ -89,13 +140,16 @@ public final class Bodies {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final String what;
     private final int status;
+    private final Limit limit;
     private byte[] buffer = new byte[1024];
     private int size;
+    private boolean done;
     private Flow.@Nullable Subscription subscription;
 
-    Bounded(String what, int status) {
+    Bounded(String what, int status, Limit limit) {
       this.what = what;
       this.status = status;
+      this.limit = limit;
     }
 
     @Override
@@ -106,19 +160,23 @@ public final class Bodies {
 
     @Override
     public void onNext(List<ByteBuffer> items) {
+      if (done) {
+        return; // items already in flight when the stream was cancelled
+      }
+      int max = limit.bytes();
       for (ByteBuffer item : items) {
         int n = item.remaining();
-        if (n > MAX_BYTES - size) {
+        if (n > max - size) {
+          done = true;
           Flow.Subscription s = subscription;
           if (s != null) {
             s.cancel();
           }
-          result.completeExceptionally(new TooLarge(what, status));
+          result.completeExceptionally(new TooLarge(what, status, limit));
           return;
         }
         if (size + n > buffer.length) {
-          buffer =
-              Arrays.copyOf(buffer, Math.min(MAX_BYTES, Math.max(size + n, buffer.length * 2)));
+          buffer = Arrays.copyOf(buffer, Math.min(max, Math.max(size + n, buffer.length * 2)));
         }
         item.get(buffer, size, n);
         size += n;

@@ -19,7 +19,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * the provider processed it before failing, a second attempt would present a rotated-out refresh
  * token, and Keycloak ends the whole session for that. 4xx answers are never retried.
  *
- * <p>Every answer is bounded: by the transport's request timeout, and to {@link Bodies#MAX_BYTES}
- * bytes of body. Failures name the endpoint ({@code what}), never the full URI: a query may hold a
- * secret.
+ * <p>Every answer is bounded: the transport's request timeout is a deadline for the whole answer,
+ * headers and body (a provider that sends headers and then stalls or drips the body is cut off at
+ * it, and the connection cancelled), and the body to the {@link Bodies.Limit} for its kind.
+ * Failures name the endpoint ({@code what}), never the full URI: a query may hold a secret.
  */
 public final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -81,6 +86,12 @@ public final class Exchange {
     return send(request, replayable, what, Bodies.string(what));
   }
 
+  /** As {@link #send(HttpRequest, boolean, String)}, the body at most {@code limit}. */
+  public HttpResponse<String> send(
+      HttpRequest request, boolean replayable, String what, Bodies.Limit limit) throws IOException {
+    return send(request, replayable, what, Bodies.string(what, limit));
+  }
+
   /** As {@link #send(HttpRequest, boolean, String)}, reading the body with {@code body}. */
   public <T> HttpResponse<T> send(
       HttpRequest request, boolean replayable, String what, HttpResponse.BodyHandler<T> body)
@@ -93,7 +104,7 @@ public final class Exchange {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<T> response = null;
       try {
-        response = transport.httpClient().send(request, body);
+        response = await(request, body);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException ie = new InterruptedIOException("interrupted while calling " + what);
@@ -141,6 +152,34 @@ public final class Exchange {
       }
       sleep(waitMillis, what);
       backoffMillis = Math.min(backoffMillis * 2, transport.maxBackoff().toMillis());
+    }
+  }
+
+  /**
+   * Sends and waits for the whole answer, body included, until the transport's request timeout: the
+   * client's own timeout covers only the wait for the headers. Past the deadline the exchange is
+   * cancelled, which closes its stream.
+   */
+  private <T> HttpResponse<T> await(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<T>> answer = transport.httpClient().sendAsync(request, body);
+    try {
+      return answer.get(transport.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new HttpTimeoutException("no complete answer in time");
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re; // UnresolvedAddressException, IllegalArgumentException: handled by the caller
+      }
+      throw new IOException(cause == null ? "failed" : cause.toString(), cause);
     }
   }
 

@@ -69,7 +69,8 @@ public final class Revocation {
         exchange.send(
             Requests.form(exchange.transport(), endpoint, client, issuer, form, Map.of()),
             true,
-            WHAT);
+            WHAT,
+            Bodies.Limit.REVOCATION);
     if (r.statusCode() != 200) {
       throw Answers.error(r, WHAT);
     }

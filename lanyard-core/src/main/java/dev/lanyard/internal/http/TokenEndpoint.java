@@ -9,6 +9,7 @@ import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.internal.grant.TokenRequest;
+import dev.lanyard.internal.text.Printable;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -142,7 +143,8 @@ public final class TokenEndpoint {
             .send(
                 Requests.form(transport, endpoint, client, issuer, request.form(), headers),
                 request.replayable(),
-                WHAT);
+                WHAT,
+                Bodies.Limit.TOKEN);
     if (key != null) {
       response.headers().firstValue("DPoP-Nonce").ifPresent(n -> dpopNonce = n);
     }
@@ -159,9 +161,10 @@ public final class TokenEndpoint {
       ClientAuthentication client,
       Map<String, String> parameters,
       boolean replayable,
-      String what)
+      String what,
+      Bodies.Limit limit)
       throws IOException {
-    return postForm(transport, uri, client, null, parameters, replayable, what);
+    return postForm(transport, uri, client, null, parameters, replayable, what, limit);
   }
 
   /** As above, for an endpoint of the provider {@code issuer} (null when unknown). */
@@ -172,11 +175,15 @@ public final class TokenEndpoint {
       @Nullable URI issuer,
       Map<String, String> parameters,
       boolean replayable,
-      String what)
+      String what,
+      Bodies.Limit limit)
       throws IOException {
     return Exchange.of(transport)
         .send(
-            Requests.form(transport, uri, client, issuer, parameters, Map.of()), replayable, what);
+            Requests.form(transport, uri, client, issuer, parameters, Map.of()),
+            replayable,
+            what,
+            limit);
   }
 
   /**
@@ -228,6 +235,10 @@ public final class TokenEndpoint {
             what + " answered HTTP " + status + " instead of 200", status);
       }
       return new TokenResponse.Success(tokens(json, sentAt, requested, defaultLifetime));
+    } catch (IllegalArgumentException e) {
+      // a token with characters no token may hold, or a bad scope; messages never quote tokens
+      throw new MalformedResponseException(
+          what + " answered with an invalid token response: " + e.getMessage(), status, e);
     } catch (ParseException e) {
       throw new MalformedResponseException(
           what + " answered with an invalid token response: " + e.getMessage(), status, e);
@@ -242,8 +253,14 @@ public final class TokenEndpoint {
       throw new ParseException("no access_token", 0);
     }
     TokenSet.Builder b = TokenSet.builder(access).issuedAt(sentAt);
-    String type = Json.string(json, "token_type").orElse("Bearer");
-    b.tokenType(type.isBlank() ? "Bearer" : type);
+    String type = Json.string(json, "token_type").filter(t -> !t.isBlank()).orElse("Bearer");
+    b.tokenType(
+        TokenTypes.understood(type)
+            .orElseThrow(
+                () ->
+                    new ParseException(
+                        "token_type " + Printable.quoted(type) + " is not one Lanyard understands",
+                        0)));
     Optional<Long> expiresIn = Json.number(json, "expires_in");
     if (expiresIn.isPresent()) {
       b.expiresAt(sentAt.plusSeconds(lifetime(expiresIn.get(), "expires_in")));

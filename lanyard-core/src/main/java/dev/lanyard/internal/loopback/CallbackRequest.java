@@ -76,12 +76,16 @@ public record CallbackRequest(String method, String path, String rawQuery, @Null
 
   /** A name from the request, fit for a one-line message: no control characters, 100 at most. */
   private static String printable(String s) {
-    String flat = s.replaceAll("\\p{Cntrl}", "?");
-    return flat.length() > 100 ? flat.substring(0, 100) + "…" : flat;
+    return dev.lanyard.internal.text.Printable.line(s, 100);
   }
 
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // the decoder's own message quotes the input, control characters and all
+      throw new IllegalArgumentException("a parameter is not valid percent-encoding");
+    }
   }
 
   @Override

@@ -79,8 +79,6 @@ public final class CallbackServer implements Closeable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ThreadPoolExecutor workers;
   private volatile @Nullable Thread loop;
-  private @Nullable Handler handler;
-  private long deadline;
 
   private CallbackServer(ServerSocketChannel server, Selector selector, Duration headTimeout)
       throws IOException {
@@ -153,15 +151,13 @@ public final class CallbackServer implements Closeable {
 
   /** Serves until {@link #close()} or {@code deadlineNanos} ({@link System#nanoTime()} based). */
   public void start(Handler handler, long deadlineNanos) {
-    this.handler = handler;
-    this.deadline = deadlineNanos;
-    Thread t = thread(this::run);
+    Thread t = thread(() -> run(handler, deadlineNanos));
     t.setName("lanyard-callback-" + port);
     loop = t;
     t.start();
   }
 
-  private void run() {
+  private void run(Handler handler, long deadline) {
     try {
       while (!closed.get()) {
         long left = deadline - System.nanoTime();
@@ -195,7 +191,7 @@ public final class CallbackServer implements Closeable {
         dropExpired(System.nanoTime());
         if (!complete.isEmpty()) {
           selector.selectNow(); // deregisters the cancelled keys, so the channels may block
-          complete.forEach(this::dispatch);
+          complete.forEach(conn -> dispatch(conn, handler));
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -249,10 +245,10 @@ public final class CallbackServer implements Closeable {
     }
   }
 
-  private void dispatch(CallbackConnection conn) {
+  private void dispatch(CallbackConnection conn, Handler handler) {
     try {
       conn.channel().configureBlocking(true);
-      workers.execute(() -> serve(conn));
+      workers.execute(() -> serve(conn, handler));
     } catch (RejectedExecutionException e) {
       conn.send(Page.busy());
       conn.close();
@@ -261,7 +257,7 @@ public final class CallbackServer implements Closeable {
     }
   }
 
-  private void serve(CallbackConnection conn) {
+  private void serve(CallbackConnection conn, Handler handler) {
     Reply reply;
     try {
       CallbackRequest request = conn.request();

@@ -212,7 +212,7 @@ public final class LoopbackRun<T> {
     }
   }
 
-  private static IOException rethrow(Throwable cause) {
+  private static IOException rethrow(@Nullable Throwable cause) {
     if (cause instanceof IOException io) {
       return io;
     }

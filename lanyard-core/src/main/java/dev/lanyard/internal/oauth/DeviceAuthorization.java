@@ -4,6 +4,7 @@ import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.Bodies;
 import dev.lanyard.internal.http.Json;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.provider.ProviderMetadata;
@@ -86,7 +87,8 @@ public final class DeviceAuthorization {
             m.issuer().orElse(null),
             form,
             true,
-            WHAT);
+            WHAT,
+            Bodies.Limit.DEVICE);
     return parse(response.statusCode(), response.body(), sentAt, pkce);
   }
 

@@ -43,7 +43,6 @@ public final class Secrets {
 
   /** One line of at most 300 characters, for messages built from what a provider sent. */
   public static String oneLine(String s) {
-    String flat = s.replaceAll("[\\p{Cntrl}]+", " ").strip();
-    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    return dev.lanyard.internal.text.Printable.line(s);
   }
 }

@@ -36,6 +36,7 @@ public sealed interface CallbackResponse {
    * @param reason why, for the answer page and logs, e.g. "no auth_code parameter"; never a secret
    */
   record Incomplete(String reason) implements CallbackResponse {
+    /** Fails fast on a null reason. */
     public Incomplete {
       Objects.requireNonNull(reason, "reason");
     }
@@ -47,6 +48,7 @@ public sealed interface CallbackResponse {
    * @param error what the login ends with; its message is shown on the answer page
    */
   record Denied(IOException error) implements CallbackResponse {
+    /** Fails fast on a null error. */
     public Denied {
       Objects.requireNonNull(error, "error");
     }
@@ -58,6 +60,7 @@ public sealed interface CallbackResponse {
    * @param parameters the values the provider needs; {@link #toString()} shows only their names
    */
   record Accepted(Map<String, String> parameters) implements CallbackResponse {
+    /** Copies the parameters, so a later change to the caller's map cannot reach the sign-in. */
     public Accepted {
       parameters = Map.copyOf(Objects.requireNonNull(parameters, "parameters"));
     }

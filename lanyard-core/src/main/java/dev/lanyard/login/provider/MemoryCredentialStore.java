@@ -2,10 +2,11 @@ package dev.lanyard.login.provider;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Credentials in a field: for tests, and for applications that keep nothing between runs. */
 final class MemoryCredentialStore implements CredentialStore {
-  private volatile Credentials credentials;
+  private volatile @Nullable Credentials credentials;
 
   @Override
   public Optional<Credentials> load() {

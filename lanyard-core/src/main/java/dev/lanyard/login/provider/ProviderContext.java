@@ -28,6 +28,7 @@ public record ProviderContext(
     Transport transport,
     InstantSource clock) {
 
+  /** Copies the maps, so later changes to the caller's maps do not reach the provider. */
   public ProviderContext {
     settings = Map.copyOf(Objects.requireNonNull(settings, "settings"));
     environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));

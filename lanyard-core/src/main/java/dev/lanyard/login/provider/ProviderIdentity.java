@@ -1,7 +1,9 @@
 package dev.lanyard.login.provider;
 
+import dev.lanyard.internal.text.Printable;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a provider's {@link Credentials} sign in, as a status display shows it: the provider's user
@@ -17,10 +19,10 @@ import java.util.Optional;
  */
 public final class ProviderIdentity {
   private final String userId;
-  private final String email;
-  private final String name;
+  private final @Nullable String email;
+  private final @Nullable String name;
 
-  private ProviderIdentity(String userId, String email, String name) {
+  private ProviderIdentity(String userId, @Nullable String email, @Nullable String name) {
     this.userId = userId;
     this.email = email;
     this.name = name;
@@ -46,16 +48,23 @@ public final class ProviderIdentity {
     return userId;
   }
 
+  /** The user's e-mail address, when the provider tells it. */
   public Optional<String> email() {
     return Optional.ofNullable(email);
   }
 
+  /** The user's display name, when the provider tells it. */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
 
   /** "Name &lt;e-mail&gt;", the e-mail, the name, or else the user id: for one-line messages. */
   public String displayName() {
+    // names and e-mails come from the service: shown through the one sanitizer
+    return Printable.line(rawDisplayName(), 200);
+  }
+
+  private String rawDisplayName() {
     if (name != null && email != null) {
       return name + " <" + email + ">";
     }

@@ -124,7 +124,8 @@ class AnswersTest {
                     .send(Requests.get(retrying, server.url("/x").uri(), "*/*"), true, WHAT))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessage(
-            "the revocation endpoint answered HTTP 200 with a body of more than 4194304 bytes");
+            "the revocation endpoint answered HTTP 200 with a body of more than 4194304 bytes,"
+                + " the limit for answers");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(waits).isEmpty();
   }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Flags over the process environment over a {@code .env} file in the working directory over the
- * profile, end to end: who Keycloak signs in (alice or bob) and which issuer is called show which
- * layer won. Each sign-in is a password login whose settings come from the layers under test.
+ * Flags over the process environment over the profile, and a {@code .env} file in the working
+ * directory for secret values only (decision 17), end to end: who Keycloak signs in (alice or bob)
+ * and which issuer is called show which layer won. Each sign-in is a password login whose settings
+ * come from the layers under test.
  */
 class PrecedenceTest {
   private Launcher lanyard;
@@ -31,8 +32,7 @@ class PrecedenceTest {
   }
 
   @Test
-  void dotenvInWorkingDirectory_aloneSuppliesIssuerClientUserAndPasswordVariable()
-      throws Exception {
+  void dotenvInWorkingDirectory_suppliesTheSecretOnly_neverTheIssuer() throws Exception {
     dotenv(
         lanyard.workingDirectory(),
         "# settings for lanyard",
@@ -41,7 +41,16 @@ class PrecedenceTest {
         "export LANYARD_USERNAME=bob",
         "BOB_PW='bob-password'");
 
-    Run r = lanyard.run("login", "--flow", "password", "--password-env", "BOB_PW");
+    Run ignored = lanyard.run("login", "--flow", "password", "--password-env", "BOB_PW");
+    assertThat(ignored.code()).as(ignored.toString()).isEqualTo(2);
+    assertThat(ignored.err()).contains("no issuer for profile 'default'");
+
+    Run r =
+        lanyard
+            .env("LANYARD_ISSUER", issuer())
+            .env("LANYARD_CLIENT_ID", "cli")
+            .env("LANYARD_USERNAME", Keycloak.BOB)
+            .run("login", "--flow", "password", "--password-env", "BOB_PW");
 
     assertSignedInAs(r, BOB_EMAIL);
     assertThat(Files.readString(lanyard.configFile()))
@@ -80,6 +89,8 @@ class PrecedenceTest {
 
     Run r =
         lanyard
+            .env("LANYARD_ISSUER", issuer())
+            .env("LANYARD_CLIENT_ID", "cli")
             .env("LANYARD_USERNAME", Keycloak.ALICE)
             .env("LANYARD_PASSWORD", Keycloak.ALICE_PASSWORD)
             .run("login", "--flow", "password");
@@ -105,7 +116,7 @@ class PrecedenceTest {
 
   /** The issuer each layer names: a provider that is down where the layer should lose. */
   @Test
-  void issuer_flagOverEnvironmentOverDotenvOverProfile() throws Exception {
+  void issuer_flagOverEnvironmentOverProfile_neverDotenv() throws Exception {
     Files.createDirectories(lanyard.home());
     Files.writeString(
         lanyard.configFile(),
@@ -126,7 +137,9 @@ class PrecedenceTest {
     assertThat(profileOnly.err()).contains("could not reach");
 
     dotenv(lanyard.workingDirectory(), "LANYARD_ISSUER=" + issuer());
-    assertSignedInAs(withPassword.run(login), ALICE_EMAIL);
+    Run dotenvIgnored = withPassword.run(login);
+    assertThat(dotenvIgnored.code()).as(dotenvIgnored.toString()).isEqualTo(1);
+    assertThat(dotenvIgnored.err()).contains("could not reach").contains("127.0.0.1:" + downPort);
 
     Run envDown = withPassword.env("LANYARD_ISSUER", downIssuer).run(login);
     assertThat(envDown.code()).as(envDown.toString()).isEqualTo(1);
@@ -141,7 +154,8 @@ class PrecedenceTest {
 
   private static void assertSignedInAs(Run r, String email) {
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.errLines())
+    // besides the warning about settings a .env file may not give
+    assertThat(r.errLines().stream().filter(l -> !l.startsWith("lanyard: warning: Ignoring")))
         .as(r.toString())
         .singleElement()
         .asString()

@@ -7,7 +7,6 @@ import dev.lanyard.NoCredentialsException;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
-import dev.lanyard.http.BasicBridge;
 import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.it.http.Integration.Answer;
 import dev.lanyard.it.support.Keycloak;
@@ -89,7 +88,7 @@ class HttpIntegrationsTest {
   @EnumSource(Integration.class)
   void basicBridge_sendsBasicOfOauthLoginAndTheJwt(Integration integration) throws Exception {
     TokenSession session = alice(Keycloak.CLIENT_CLI);
-    RequestAuthorizer bridge = RequestAuthorizer.basic(session, BasicBridge.B_FABRIC_LOGIN);
+    RequestAuthorizer bridge = RequestAuthorizer.basic(session, RequestAuthorizer.B_FABRIC_LOGIN);
     try (Integration.Api client = integration.client(bridge)) {
       assertThat(client.get(api.whoami())).isEqualTo(new Answer(200, "alice"));
     }

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lanyard.http.BasicBridge;
+import dev.lanyard.http.RequestAuthorizer;
 import dev.lanyard.it.support.Keycloak;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -86,7 +86,9 @@ final class ProtectedApi implements AutoCloseable {
       authorizations.add(String.valueOf(authorization));
       boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
       Optional<String> token =
-          basic ? basicPassword(BasicBridge.B_FABRIC_LOGIN, authorization) : bearer(authorization);
+          basic
+              ? basicPassword(RequestAuthorizer.B_FABRIC_LOGIN, authorization)
+              : bearer(authorization);
       token.ifPresent(tokens::add);
       Optional<String> user = token.isEmpty() ? Optional.empty() : userOf(token.get());
       if (user.isEmpty()) {

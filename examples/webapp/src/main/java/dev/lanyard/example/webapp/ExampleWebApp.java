@@ -5,6 +5,9 @@ import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.login.WebLogin;
 import dev.lanyard.provider.ProviderMetadata;
+import dev.lanyard.redis.RedisStore;
+import dev.lanyard.redis.StoreKeys;
+import dev.lanyard.session.TokenSession;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -49,13 +52,19 @@ public final class ExampleWebApp implements AutoCloseable {
   private final ExecutorService threads;
   private final URI baseUri;
   private final SignedInBrowsers browsers;
+  private final RedisStore redis;
 
   private ExampleWebApp(
-      HttpServer server, ExecutorService threads, URI baseUri, SignedInBrowsers browsers) {
+      HttpServer server,
+      ExecutorService threads,
+      URI baseUri,
+      SignedInBrowsers browsers,
+      RedisStore redis) {
     this.server = server;
     this.threads = threads;
     this.baseUri = baseUri;
     this.browsers = browsers;
+    this.redis = redis;
   }
 
   public static Builder builder() {
@@ -72,7 +81,7 @@ public final class ExampleWebApp implements AutoCloseable {
     return baseUri;
   }
 
-  /** How many browsers are signed in right now. */
+  /** How many browsers are signed in right now (with Redis: that this instance served). */
   public int signedIn() {
     return browsers.size();
   }
@@ -82,12 +91,18 @@ public final class ExampleWebApp implements AutoCloseable {
     threads.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
   }
 
-  /** Stops the server at once and forgets every signed-in browser. */
+  /**
+   * Stops the server at once and forgets every signed-in browser held in memory; sign-ins in Redis
+   * stay, for this app's next start or its other instances.
+   */
   @Override
   public void close() {
     server.stop(0);
     threads.shutdownNow();
     browsers.clear();
+    if (redis != null) {
+      redis.close();
+    }
   }
 
   @Override
@@ -102,6 +117,9 @@ public final class ExampleWebApp implements AutoCloseable {
     private String clientSecret;
     private int port = 8080;
     private Transport transport = Transport.defaults();
+    private String redisUri;
+    private StoreKeys storeKeys;
+    private URI publicUri;
 
     private Builder() {}
 
@@ -132,6 +150,31 @@ public final class ExampleWebApp implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps started sign-ins and signed-in browsers (with their tokens) in Redis at {@code uri}, so
+     * that several instances serve the same browsers and a restart signs nobody out; default: in
+     * memory. Give every instance the same URI and keys.
+     */
+    public Builder redis(String uri) {
+      this.redisUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /** Encrypts what {@link #redis(String)} stores (AES-256-GCM); default: in clear, warned. */
+    public Builder storeKeys(StoreKeys keys) {
+      this.storeKeys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
+     * The address browsers reach the app at, when it is not where it listens (behind a load
+     * balancer: the balancer's address); the provider sends browsers back to its {@code /callback}.
+     */
+    public Builder publicUri(URI publicUri) {
+      this.publicUri = Objects.requireNonNull(publicUri, "publicUri");
+      return this;
+    }
+
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
@@ -151,28 +194,58 @@ public final class ExampleWebApp implements AutoCloseable {
               ? ClientAuthentication.none(clientId)
               : ClientAuthentication.secretBasic(clientId, clientSecret);
       ProviderMetadata provider = ProviderMetadata.discover(issuer, transport);
-      WebLogin login =
-          WebLogin.builder()
-              .provider(provider)
-              .client(client)
-              .scope(Scope.of("openid email profile"))
-              .transport(transport)
-              .build();
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-      URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-      SignedInBrowsers browsers = new SignedInBrowsers(10_000);
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(10))
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      Routes routes = new Routes(base, provider, client, login, browsers, http, transport);
-      routes.install(server);
-      ExecutorService threads = Executors.newFixedThreadPool(8, new Named());
-      server.setExecutor(threads);
-      server.start();
-      return new ExampleWebApp(server, threads, base, browsers);
+      RedisStore redis = null;
+      if (redisUri != null) {
+        RedisStore.Builder rb = RedisStore.builder(redisUri).keyPrefix("webapp:");
+        if (storeKeys != null) {
+          rb.keys(storeKeys);
+        }
+        redis = rb.connect();
+      }
+      try {
+        WebLogin.Builder lb =
+            WebLogin.builder()
+                .provider(provider)
+                .client(client)
+                .scope(Scope.of("openid email profile"))
+                .transport(transport);
+        if (redis != null) {
+          lb.pendingLoginStore(redis.pendingLogins(Duration.ofMinutes(10)));
+        }
+        WebLogin login = lb.build();
+        HttpServer server =
+            HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        SignedInBrowsers browsers =
+            new SignedInBrowsers(
+                10_000,
+                store ->
+                    TokenSession.builder()
+                        .provider(provider)
+                        .client(client)
+                        .transport(transport)
+                        .store(store)
+                        .build(),
+                redis == null ? null : redis.webSessions(Duration.ofHours(8)));
+        HttpClient http =
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        Routes routes =
+            new Routes(
+                publicUri != null ? publicUri : base, provider, client, login, browsers, http);
+        routes.install(server);
+        ExecutorService threads = Executors.newFixedThreadPool(8, new Named());
+        server.setExecutor(threads);
+        server.start();
+        return new ExampleWebApp(server, threads, base, browsers, redis);
+      } catch (IOException | RuntimeException e) {
+        if (redis != null) {
+          redis.close();
+        }
+        throw e;
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lanyard.example.webapp;
 
+import dev.lanyard.redis.StoreKeys;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -14,7 +15,12 @@ import java.util.Map;
  * --client-id=ID        LANYARD_CLIENT_ID      default cli
  * --client-secret=S     LANYARD_CLIENT_SECRET  only for a confidential client; prefer the variable
  * --port=N              LANYARD_PORT           default 8080; 0 picks a free port
+ * --store=URI           LANYARD_STORE          redis://… : sign-ins in Redis, shared by instances
+ * --public-url=URL      LANYARD_PUBLIC_URL     the address browsers use (a load balancer's)
  * </pre>
+ *
+ * <p>With {@code --store}, what is kept in Redis is encrypted with the keys in {@code
+ * LANYARD_STORE_KEY} (never an argument), as for the command line.
  */
 final class Main {
   private Main() {}
@@ -33,6 +39,16 @@ final class Main {
     if (settings.containsKey("client-secret")) {
       b.clientSecret(settings.get("client-secret"));
     }
+    if (settings.containsKey("store")) {
+      b.redis(settings.get("store"));
+      String key = System.getenv("LANYARD_STORE_KEY");
+      if (key != null && !key.isBlank()) {
+        b.storeKeys(StoreKeys.parse(key));
+      }
+    }
+    if (settings.containsKey("public-url")) {
+      b.publicUri(URI.create(settings.get("public-url")));
+    }
     ExampleWebApp app = b.start();
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "example-webapp-stop"));
     System.out.println("Lanyard example web app: open " + app.baseUri() + "/ (Ctrl-C stops it)");
@@ -46,6 +62,8 @@ final class Main {
     fromEnv(s, env, "client-id", "LANYARD_CLIENT_ID");
     fromEnv(s, env, "client-secret", "LANYARD_CLIENT_SECRET");
     fromEnv(s, env, "port", "LANYARD_PORT");
+    fromEnv(s, env, "store", "LANYARD_STORE");
+    fromEnv(s, env, "public-url", "LANYARD_PUBLIC_URL");
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -64,7 +82,20 @@ final class Main {
         err.println("--" + name + " needs a value");
         return null;
       }
-      if (!Map.of("issuer", 1, "client-id", 1, "client-secret", 1, "port", 1).containsKey(name)) {
+      if (!Map.of(
+              "issuer",
+              1,
+              "client-id",
+              1,
+              "client-secret",
+              1,
+              "port",
+              1,
+              "store",
+              1,
+              "public-url",
+              1)
+          .containsKey(name)) {
         err.println("unknown option --" + name);
         return null;
       }

@@ -7,13 +7,12 @@ import dev.lanyard.LanyardException;
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.example.webapp.SignedInBrowsers.Person;
 import dev.lanyard.example.webapp.SignedInBrowsers.SignedIn;
 import dev.lanyard.http.AuthenticatedHttpClient;
 import dev.lanyard.login.LoginResult;
 import dev.lanyard.login.WebLogin;
 import dev.lanyard.provider.ProviderMetadata;
-import dev.lanyard.session.TokenSession;
-import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.Identity;
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +46,6 @@ final class Routes {
   private final WebLogin login;
   private final SignedInBrowsers browsers;
   private final HttpClient http;
-  private final Transport transport;
 
   Routes(
       URI base,
@@ -55,15 +53,13 @@ final class Routes {
       ClientAuthentication client,
       WebLogin login,
       SignedInBrowsers browsers,
-      HttpClient http,
-      Transport transport) {
+      HttpClient http) {
     this.base = base;
     this.provider = provider;
     this.client = client;
     this.login = login;
     this.browsers = browsers;
     this.http = http;
-    this.transport = transport;
   }
 
   void install(HttpServer server) {
@@ -84,7 +80,7 @@ final class Routes {
       Html.send(ex, 200, "Not signed in", NOT_SIGNED_IN);
       return;
     }
-    Identity id = who.get().identity();
+    Person id = who.get().person();
     String until =
         who.get()
             .session()
@@ -100,7 +96,7 @@ final class Routes {
             + Html.esc(id.displayName())
             + "</h1><dl>"
             + "<dt>Username</dt><dd id=\"username\">"
-            + Html.esc(id.preferredUsername().orElse(""))
+            + Html.esc(id.username())
             + "</dd><dt>Subject</dt><dd id=\"subject\">"
             + Html.esc(id.subject())
             + "</dd>"
@@ -153,14 +149,12 @@ final class Routes {
           "<h1>Sign-in failed</h1><p>The provider sent no ID token.</p>");
       return;
     }
-    TokenSession session =
-        TokenSession.builder()
-            .provider(provider)
-            .client(client)
-            .transport(transport)
-            .tokens(result.tokens())
-            .build();
-    if (!browsers.add(ex, new SignedIn(session, identity.get()))) {
+    Identity person = identity.get();
+    if (!browsers.add(
+        ex,
+        result.tokens(),
+        new Person(
+            person.displayName(), person.preferredUsername().orElse(""), person.subject()))) {
       Html.send(ex, 503, "Busy", "<h1>Too many people are signed in; try again later.</h1>");
       return;
     }
@@ -207,7 +201,7 @@ final class Routes {
         200,
         "Protected API",
         "<h1>Protected API as "
-            + Html.esc(who.get().identity().displayName())
+            + Html.esc(who.get().person().displayName())
             + "</h1>"
             + "<p>GET "
             + Html.esc(userinfo)
@@ -227,7 +221,7 @@ final class Routes {
     Optional<String> idToken =
         browsers.find(ex).flatMap(s -> s.session().current()).flatMap(TokenSet::idToken);
     Optional<SignedIn> gone = browsers.remove(ex);
-    gone.ifPresent(s -> log.info("signed out: {}", s.identity().displayName()));
+    gone.ifPresent(s -> log.info("signed out: {}", s.person().displayName()));
     Optional<URI> endSession = provider.endSessionEndpoint();
     if (endSession.isEmpty() || idToken.isEmpty()) {
       Html.redirect(ex, "/");
