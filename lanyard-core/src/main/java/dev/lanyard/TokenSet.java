@@ -23,6 +23,7 @@ public final class TokenSet {
   private final @Nullable Instant expiresAt;
   private final @Nullable Instant refreshExpiresAt;
   private final String authorizationHeader;
+  private final @Nullable DpopKey dpopKey;
 
   private TokenSet(Builder b) {
     this.accessToken = requireToken(b.accessToken, "accessToken");
@@ -33,7 +34,11 @@ public final class TokenSet {
     this.issuedAt = Objects.requireNonNull(b.issuedAt, "issuedAt");
     this.expiresAt = b.expiresAt;
     this.refreshExpiresAt = b.refreshExpiresAt;
-    String type = "bearer".equalsIgnoreCase(tokenType) ? "Bearer" : tokenType;
+    this.dpopKey = b.dpopKey;
+    String type =
+        "bearer".equalsIgnoreCase(tokenType)
+            ? "Bearer"
+            : "dpop".equalsIgnoreCase(tokenType) ? "DPoP" : tokenType;
     // Built once: HTTP integrations ask for it on every request.
     this.authorizationHeader = type + " " + accessToken;
   }
@@ -75,6 +80,7 @@ public final class TokenSet {
     b.issuedAt = issuedAt;
     b.expiresAt = expiresAt;
     b.refreshExpiresAt = refreshExpiresAt;
+    b.dpopKey = dpopKey;
     return b;
   }
 
@@ -118,7 +124,26 @@ public final class TokenSet {
     return Optional.ofNullable(refreshExpiresAt);
   }
 
-  /** The value of an {@code Authorization} header: {@code "Bearer <token>"}. */
+  /**
+   * The key the tokens are bound to (RFC 9449): present when the token request carried a DPoP proof
+   * made with it. A bound refresh token is useless without it.
+   */
+  public Optional<DpopKey> dpopKey() {
+    return Optional.ofNullable(dpopKey);
+  }
+
+  /**
+   * True when every request with the access token needs a DPoP proof: the provider issued it with
+   * {@code token_type DPoP} and the key is held. The one place that decides how a token is sent.
+   */
+  public boolean isDpopBound() {
+    return dpopKey != null && "DPoP".equalsIgnoreCase(tokenType);
+  }
+
+  /**
+   * The value of an {@code Authorization} header: {@code "Bearer <token>"}, or {@code "DPoP
+   * <token>"} for a DPoP-bound token (which also needs a proof per request).
+   */
   public String authorizationHeader() {
     return authorizationHeader;
   }
@@ -172,7 +197,8 @@ public final class TokenSet {
         && scope.equals(t.scope)
         && issuedAt.equals(t.issuedAt)
         && Objects.equals(expiresAt, t.expiresAt)
-        && Objects.equals(refreshExpiresAt, t.refreshExpiresAt);
+        && Objects.equals(refreshExpiresAt, t.refreshExpiresAt)
+        && Objects.equals(dpopKey, t.dpopKey);
   }
 
   @Override
@@ -193,6 +219,7 @@ public final class TokenSet {
         + ", expiresAt="
         + (expiresAt != null ? expiresAt : "never")
         + (refreshExpiresAt != null ? ", refreshExpiresAt=" + refreshExpiresAt : "")
+        + (dpopKey != null ? ", dpop.jkt=" + dpopKey.thumbprint() : "")
         + '}';
   }
 
@@ -206,6 +233,7 @@ public final class TokenSet {
     private Instant issuedAt = Instant.now();
     private @Nullable Instant expiresAt;
     private @Nullable Instant refreshExpiresAt;
+    private @Nullable DpopKey dpopKey;
 
     private Builder(String accessToken) {
       this.accessToken = accessToken;
@@ -250,6 +278,12 @@ public final class TokenSet {
     /** When the refresh token expires; unset, unknown or never. */
     public Builder refreshExpiresAt(Instant refreshExpiresAt) {
       this.refreshExpiresAt = Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
+      return this;
+    }
+
+    /** The DPoP key the tokens are bound to (RFC 9449). */
+    public Builder dpopKey(DpopKey dpopKey) {
+      this.dpopKey = Objects.requireNonNull(dpopKey, "dpopKey");
       return this;
     }
 

@@ -93,7 +93,7 @@ final class LogoutCommand extends BaseCommand {
           TokenSession.builder()
               .store(store)
               .clock(env().clock())
-              .transport(ctx().transport(s))
+              .transport(providers.transport())
               .provider(providers.metadata())
               .client(providers.client(null, null))
               .build();

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
       "Keys: issuer, client_id, flow, scopes, login_hint, port, callback_path, token_endpoint,"
           + " authorization_endpoint, device_endpoint, revocation_endpoint, registration_endpoint,"
           + " userinfo_endpoint, audience, parameters.NAME, skew, timeout, username, client_auth,"
-          + " client_secret_env, client_secret_file, password_env.",
+          + " client_key_file, client_key_id, client_cert_file, dpop, par, client_secret_env,"
+          + " client_secret_file,"
+          + " password_env.",
       "Secrets are never stored: name the variable or file that holds one."
     })
 final class ProfileSetCommand extends BaseCommand {

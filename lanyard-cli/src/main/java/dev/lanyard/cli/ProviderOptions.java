@@ -30,6 +30,43 @@ final class ProviderOptions {
   String clientSecretFile;
 
   @Option(
+      names = "--client-auth",
+      paramLabel = "METHOD",
+      description =
+          "How the client authenticates: none, secret-basic, secret-post, private-key-jwt or"
+              + " client-secret-jwt (default: secret-basic with a secret, none without).")
+  String clientAuth;
+
+  @Option(
+      names = "--client-key-file",
+      paramLabel = "FILE",
+      description = "The client's private key (owner-only PKCS#8 PEM or JWK): private-key-jwt.")
+  String clientKeyFile;
+
+  @Option(
+      names = "--client-key-id",
+      paramLabel = "KID",
+      description = "The key id (kid) to name in client assertions.")
+  String clientKeyId;
+
+  @Option(
+      names = "--client-cert-file",
+      paramLabel = "FILE",
+      description =
+          "The client's TLS certificate (PEM; key: --client-key-file): --client-auth tls.")
+  String clientCertFile;
+
+  @Option(
+      names = "--dpop",
+      description = "Ask for DPoP-bound tokens (RFC 9449); the key is stored with them.")
+  Boolean dpop;
+
+  @Option(
+      names = "--par",
+      description = "Push authorization requests first (RFC 9126); default: when required.")
+  Boolean par;
+
+  @Option(
       names = "--scope",
       paramLabel = "SCOPE",
       description = "A scope to ask for; repeat, or separate with spaces.")
@@ -64,6 +101,12 @@ final class ProviderOptions {
     p = set(p, Setting.CLIENT_SECRET_ENV, clientSecretEnv);
     p = set(p, Setting.CLIENT_SECRET_FILE, clientSecretFile);
     p = set(p, Setting.AUDIENCE, audience);
+    p = set(p, Setting.CLIENT_AUTH, clientAuth);
+    p = set(p, Setting.CLIENT_KEY_FILE, clientKeyFile);
+    p = set(p, Setting.CLIENT_KEY_ID, clientKeyId);
+    p = set(p, Setting.CLIENT_CERT_FILE, clientCertFile);
+    p = set(p, Setting.DPOP, dpop == null ? null : dpop.toString());
+    p = set(p, Setting.PAR, par == null ? null : par.toString());
     p = set(p, Setting.TOKEN_ENDPOINT, tokenEndpoint);
     p = set(p, Setting.AUTHORIZATION_ENDPOINT, authorizationEndpoint);
     p = set(p, Setting.DEVICE_ENDPOINT, deviceEndpoint);

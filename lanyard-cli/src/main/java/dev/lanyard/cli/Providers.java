@@ -5,12 +5,17 @@ import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.client.ClientCertificate;
+import dev.lanyard.client.ClientKey;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -65,6 +70,9 @@ final class Providers {
     } else {
       b = ProviderMetadata.builder(settings.endpoint(Setting.TOKEN_ENDPOINT).orElseThrow());
     }
+    if (settings.endpoint(Setting.TOKEN_ENDPOINT).isPresent()) {
+      b.mtlsEndpointAliases(java.util.Map.of()); // the user's own endpoint wins (RFC 8705 §5)
+    }
     settings.endpoint(Setting.AUTHORIZATION_ENDPOINT).ifPresent(b::authorizationEndpoint);
     settings.endpoint(Setting.DEVICE_ENDPOINT).ifPresent(b::deviceAuthorizationEndpoint);
     settings.endpoint(Setting.REVOCATION_ENDPOINT).ifPresent(b::revocationEndpoint);
@@ -74,17 +82,98 @@ final class Providers {
     return metadata;
   }
 
-  /** The client, with its secret when one is configured ({@code client_auth} picks how). */
+  /**
+   * The client, authenticated as {@code client_auth} says: with its secret when one is configured
+   * (basic by default), with a signed assertion ({@code private-key-jwt} with {@code
+   * client_key_file}, {@code client-secret-jwt} with the secret), or not at all.
+   */
   ClientAuthentication client(String secretEnvFlag, String secretFileFlag) throws IOException {
     String id = settings.requireClientId();
-    Optional<String> secret = secrets.clientSecret(settings, secretEnvFlag, secretFileFlag);
-    if (secret.isEmpty()) {
+    Optional<String> auth = settings.text(Setting.CLIENT_AUTH);
+    Optional<String> keyFile = settings.text(Setting.CLIENT_KEY_FILE);
+    if (auth.map("private-key-jwt"::equals).orElse(keyFile.isPresent() && auth.isEmpty())) {
+      return ClientAuthentication.privateKeyJwt(id, clientKey(keyFile));
+    }
+    if (auth.map("none"::equals).orElse(false)) {
       return ClientAuthentication.none(id);
     }
-    boolean post = settings.text(Setting.CLIENT_AUTH).map("post"::equals).orElse(false);
-    return post
-        ? ClientAuthentication.secretPost(id, secret.get())
-        : ClientAuthentication.secretBasic(id, secret.get());
+    if (auth.map("tls"::equals).orElse(false)) {
+      certificate(); // checked now: the transport presents it
+      return ClientAuthentication.tlsClientAuth(id);
+    }
+    if (auth.map("self-signed-tls"::equals).orElse(false)) {
+      certificate();
+      return ClientAuthentication.selfSignedTlsClientAuth(id);
+    }
+    Optional<String> secret = secrets.clientSecret(settings, secretEnvFlag, secretFileFlag);
+    if (secret.isEmpty()) {
+      if (auth.isPresent()) {
+        throw CliError.usage(
+            "client_auth "
+                + auth.get()
+                + " needs the client secret: pass --client-secret-env VAR or --client-secret-file"
+                + " FILE, or set LANYARD_CLIENT_SECRET");
+      }
+      return ClientAuthentication.none(id);
+    }
+    try {
+      return switch (auth.orElse("basic")) {
+        case "post" -> ClientAuthentication.secretPost(id, secret.get());
+        case "client-secret-jwt" -> ClientAuthentication.clientSecretJwt(id, secret.get());
+        default -> ClientAuthentication.secretBasic(id, secret.get());
+      };
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    }
+  }
+
+  /**
+   * How the provider is called: the process's proxy and the profile's CA bundle, presenting the
+   * client certificate ({@code client_cert_file}, {@code client_key_file}) when the profile
+   * authenticates with TLS.
+   */
+  Transport transport() throws IOException {
+    Transport base = ctx.transport(settings); // the process's proxy and the profile's CA bundle
+    Optional<String> auth = settings.text(Setting.CLIENT_AUTH);
+    if (!auth.map(a -> a.equals("tls") || a.equals("self-signed-tls")).orElse(false)) {
+      return base;
+    }
+    Path ca = Network.settings(ctx.env(), settings).caFile().orElse(null);
+    return base.newBuilder().sslContext(certificate().sslContext(ca)).build();
+  }
+
+  private ClientCertificate certificate() throws IOException {
+    Optional<String> cert = settings.text(Setting.CLIENT_CERT_FILE);
+    Optional<String> key = settings.text(Setting.CLIENT_KEY_FILE);
+    if (cert.isEmpty() || key.isEmpty()) {
+      throw CliError.usage(
+          "client_auth tls needs the certificate and its key: pass --client-cert-file FILE and"
+              + " --client-key-file FILE (PEM)");
+    }
+    try {
+      return ClientCertificate.load(Path.of(cert.get()), Path.of(key.get()));
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw CliError.usage("file " + e.getFile() + " does not exist");
+    }
+  }
+
+  /** The key of {@code client_key_file}, with {@code client_key_id} when set: checked now. */
+  private ClientKey clientKey(Optional<String> keyFile) throws IOException {
+    if (keyFile.isEmpty()) {
+      throw CliError.usage(
+          "private-key-jwt needs the client's key: pass --client-key-file FILE (PKCS#8 PEM or JWK)");
+    }
+    try {
+      ClientKey key = ClientKey.load(Path.of(keyFile.get()));
+      Optional<String> kid = settings.text(Setting.CLIENT_KEY_ID);
+      return kid.isPresent() ? key.withKeyId(kid.get()) : key;
+    } catch (IllegalArgumentException e) {
+      throw CliError.usage(e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw CliError.usage("client key file " + keyFile.get() + " does not exist");
+    }
   }
 
   /**
@@ -99,7 +188,7 @@ final class Providers {
             .skew(settings.skew())
             .refreshAhead(Duration.ZERO)
             .clock(ctx.env().clock())
-            .transport(ctx.transport(settings));
+            .transport(transport());
     if (!settings.hasProvider() || settings.flowSet().orElse(null) == Flow.TOKEN) {
       return b.build(); // a static token is never renewed
     }
@@ -110,6 +199,7 @@ final class Providers {
       b.issuer(settings.issuer().orElseThrow());
     }
     b.client(client(null, null));
+    b.dpop(settings.flag(Setting.DPOP));
     unattendedGrant().ifPresent(b::grant);
     return b.build();
   }
@@ -135,7 +225,7 @@ final class Providers {
 
   private Optional<Grant> unattendedGrantOrFail() throws IOException {
     Flow flow = settings.flowSet().orElse(null);
-    if (flow == Flow.CLIENT_CREDENTIALS && secrets.clientSecret(settings, null, null).isPresent()) {
+    if (flow == Flow.CLIENT_CREDENTIALS && client(null, null).isConfidential()) {
       return Optional.of(Grant.clientCredentials(settings.scope()));
     }
     if (flow == Flow.PASSWORD) {

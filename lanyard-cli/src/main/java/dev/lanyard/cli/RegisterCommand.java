@@ -5,6 +5,7 @@ import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
+import dev.lanyard.provider.ClientConfiguration;
 import dev.lanyard.provider.ClientRegistration;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.provider.RegisteredClient;
@@ -26,10 +27,30 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "register",
     header = "Register a new OAuth client at the provider (RFC 7591).",
-    description = "Prints the registration response (JSON, with the client's credentials).")
+    description = {
+      "Prints the registration response (JSON, with the client's credentials) and keeps it in an"
+          + " owner-only file beside the config file, so that --show and --delete can manage the"
+          + " client later (RFC 7592)."
+    })
 final class RegisterCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "CLIENT_NAME", description = "A name for the client.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "CLIENT_NAME",
+      description = "A name for the client.")
   String clientName;
+
+  @Option(
+      names = "--show",
+      paramLabel = "CLIENT_ID",
+      description = "Print a client registered here as the provider holds it now (RFC 7592).")
+  String show;
+
+  @Option(
+      names = "--delete",
+      paramLabel = "CLIENT_ID",
+      description = "Delete a client registered here at the provider (RFC 7592).")
+  String delete;
 
   @Parameters(
       index = "1..*",
@@ -59,6 +80,16 @@ final class RegisterCommand extends BaseCommand {
   @Override
   int run() throws Exception {
     profile();
+    Registrations kept = new Registrations(ctx().locations().configFile());
+    if (show != null || delete != null) {
+      if (clientName != null || (show != null && delete != null)) {
+        throw CliError.usage("--show and --delete take a client id and nothing else");
+      }
+      return manage(kept);
+    }
+    if (clientName == null) {
+      throw CliError.usage("missing CLIENT_NAME: the name of the client to register");
+    }
     Profile flags = ProviderOptions.set(Profile.EMPTY, Setting.ISSUER, issuer);
     Settings s = ctx().settings(flags);
     Settings fromProfile = ctx().settings(Profile.EMPTY);
@@ -84,9 +115,36 @@ final class RegisterCommand extends BaseCommand {
     bearer(fromProfile, sameProvider).ifPresent(registration::initialAccessToken);
     RegisteredClient client = registration.build().register();
     out().println(client.json());
-    if (client.clientSecret().isPresent() || client.registrationAccessToken().isPresent()) {
-      err().println("The answer holds the new client's secret: keep it safe.");
+    String keptNote = "";
+    if (client.registrationAccessToken().isPresent()
+        && client.registrationClientUri().isPresent()) {
+      kept.save(client.clientId(), client.json());
+      keptNote =
+          " Kept for lanyard register --show|--delete "
+              + client.clientId()
+              + " in "
+              + kept.file(client.clientId())
+              + ".";
     }
+    if (client.clientSecret().isPresent() || client.registrationAccessToken().isPresent()) {
+      err().println("The answer holds the new client's secret: keep it safe." + keptNote);
+    }
+    return CliError.OK;
+  }
+
+  /** {@code --show} or {@code --delete}; every answer's rotated token is kept. */
+  private int manage(Registrations kept) throws IOException {
+    String clientId = show != null ? show : delete;
+    ClientConfiguration config = kept.configuration(clientId, env().transport());
+    if (show != null) {
+      RegisteredClient now = config.read();
+      kept.save(clientId, now.json());
+      out().println(now.json());
+      return CliError.OK;
+    }
+    config.delete();
+    kept.delete(clientId);
+    err().println("Deleted client " + clientId + " at the provider.");
     return CliError.OK;
   }
 

@@ -83,6 +83,11 @@ final class Settings {
     return effective.text(setting);
   }
 
+  /** A true/false setting; false when unset. */
+  boolean flag(Setting setting) {
+    return effective.text(setting).map("true"::equals).orElse(false);
+  }
+
   /** The flow set, else browser where a browser can open, else device. */
   Flow flow(Environment env) {
     return effective.flow().orElseGet(() -> hasDisplay(env) ? Flow.BROWSER : Flow.DEVICE);

@@ -97,7 +97,9 @@ final class SignIn {
             .provider(providers.metadata())
             .client(client())
             .scope(s.scope())
-            .transport(cmd.ctx().transport(s))
+            .transport(providers.transport())
+            .dpop(s.flag(Setting.DPOP))
+            .par(s.flag(Setting.PAR))
             .loopback(loopbackOptions(timeout, launcher, terminal));
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
     s.parameters().forEach(b::parameter);
@@ -134,7 +136,8 @@ final class SignIn {
             .provider(providers.metadata())
             .client(client())
             .scope(s.scope())
-            .transport(cmd.ctx().transport(s))
+            .transport(providers.transport())
+            .dpop(s.flag(Setting.DPOP))
             .timeout(timeout)
             .prompt(screen);
     s.text(Setting.LOGIN_HINT).ifPresent(b::loginHint);
@@ -217,8 +220,9 @@ final class SignIn {
             .provider(m)
             .client(client)
             .grant(grant)
-            .transport(cmd.ctx().transport(s))
+            .transport(providers.transport())
             .clock(env.clock())
+            .dpop(s.flag(Setting.DPOP))
             .build();
     TokenSet tokens = session.token();
     String who = identity(m, client, tokens).map(Identity::displayName).orElse(fallbackWho);

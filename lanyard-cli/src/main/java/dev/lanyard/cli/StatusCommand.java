@@ -108,6 +108,7 @@ final class StatusCommand extends BaseCommand {
                     t.refreshToken().isEmpty()
                         ? "none"
                         : expiry(t.refreshExpiresAt(), st.now(), "no expiry given"));
+                row(out, "binding", binding(t));
               });
       row(out, TokenStores.label(st.store()), st.store().describe());
       if (root().verbose()) {
@@ -152,6 +153,13 @@ final class StatusCommand extends BaseCommand {
     out.println();
   }
 
+  /** How the token is bound to this client: its DPoP key's thumbprint, or not at all. */
+  static String binding(TokenSet t) {
+    return t.isDpopBound()
+        ? "DPoP, key thumbprint " + t.dpopKey().orElseThrow().thumbprint()
+        : "none (bearer)";
+  }
+
   private static void row(PrintWriter out, String label, String value) {
     out.printf("  %-11s %s%n", label + ":", value);
   }
@@ -188,6 +196,12 @@ final class StatusCommand extends BaseCommand {
       Optional<TokenSet> t = st.tokens();
       p.put("identity", t.flatMap(IdClaims::of).map(IdClaims::toJson).orElse(null));
       p.put("scopes", t.map(x -> List.copyOf(x.scope().values())).orElse(List.of()));
+      p.put(
+          "dpop_jkt",
+          t.filter(TokenSet::isDpopBound)
+              .flatMap(TokenSet::dpopKey)
+              .map(k -> k.thumbprint())
+              .orElse(null));
       p.put(
           "access_token",
           t.map(x -> times(x.expiresAt(), st.now(), st.accessValid())).orElse(null));

@@ -2,6 +2,7 @@ package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Profile;
+import java.net.URI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +29,18 @@ final class TokenCommand extends BaseCommand {
       description = "raw, header, json or exec-credential (default: raw).")
   TokenFormat format = TokenFormat.RAW;
 
+  @Option(
+      names = "--method",
+      paramLabel = "M",
+      description = "With --format header for a DPoP-bound token: the request's method.")
+  String method;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "With --format header for a DPoP-bound token: the request's URL.")
+  URI url;
+
   @Mixin FreshnessOptions freshness;
 
   @Override
@@ -43,7 +56,12 @@ final class TokenCommand extends BaseCommand {
     out()
         .print(
             format.render(
-                tokens, profile, ctx().vars().get("KUBERNETES_EXEC_INFO"), env().clock()));
+                tokens,
+                profile,
+                ctx().vars().get("KUBERNETES_EXEC_INFO"),
+                env().clock(),
+                method,
+                url));
     return CliError.OK;
   }
 }

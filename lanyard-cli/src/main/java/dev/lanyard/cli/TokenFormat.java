@@ -1,6 +1,7 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
+import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,11 @@ import picocli.CommandLine.ITypeConverter;
 enum TokenFormat {
   /** The access token alone. */
   RAW("raw"),
-  /** {@code Authorization: Bearer …}, for {@code curl -H "$(lanyard token --format header)"}. */
+  /**
+   * {@code Authorization: Bearer …}, for {@code curl -H "$(lanyard token --format header)"}; for a
+   * DPoP-bound token two lines, {@code Authorization: DPoP …} and {@code DPoP: <proof>}, the proof
+   * made for one request ({@code --method}, {@code --url}).
+   */
   HEADER("header"),
   /**
    * A JSON object: access_token, token_type, expires_at (epoch seconds), expires_in, scope,
@@ -39,13 +44,38 @@ enum TokenFormat {
    * The text to print, ending in a newline. {@code execInfo} is {@code KUBERNETES_EXEC_INFO}, whose
    * {@code apiVersion} the ExecCredential answers in.
    */
-  @SuppressWarnings("StatementSwitchToExpressionSwitch") // the JSON case builds a map first
   String render(TokenSet t, String profile, Optional<String> execInfo, InstantSource clock) {
+    return render(t, profile, execInfo, clock, null, null);
+  }
+
+  /**
+   * As above; {@code method} and {@code url} (may be null) name the one request a DPoP proof is
+   * made for.
+   *
+   * @throws CliError for a DPoP-bound token in the header format without both
+   */
+  @SuppressWarnings("StatementSwitchToExpressionSwitch") // the JSON case builds a map first
+  String render(
+      TokenSet t,
+      String profile,
+      Optional<String> execInfo,
+      InstantSource clock,
+      String method,
+      URI url) {
     Optional<Instant> expires = t.expiresAt().map(i -> i.truncatedTo(ChronoUnit.SECONDS));
     switch (this) {
       case RAW:
         return t.accessToken() + "\n";
       case HEADER:
+        if (t.isDpopBound()) {
+          if (method == null || url == null) {
+            throw CliError.usage(
+                "the token is DPoP-bound: each request needs its own proof; pass --method and --url"
+                    + " of the request");
+          }
+          String proof = t.dpopKey().orElseThrow().proof(method, url, t.accessToken(), null);
+          return "Authorization: " + t.authorizationHeader() + "\nDPoP: " + proof + "\n";
+        }
         return "Authorization: " + t.authorizationHeader() + "\n";
       case JSON:
         Map<String, Object> json = new LinkedHashMap<>();

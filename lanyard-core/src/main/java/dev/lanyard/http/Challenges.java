@@ -27,13 +27,15 @@ final class Challenges {
   }
 
   /**
-   * True unless a {@code Bearer} challenge says {@code insufficient_scope} or {@code
-   * invalid_request}: no header, {@code invalid_token}, no error, or another scheme (a Basic bridge
-   * API) all mean the token may be what the server refused.
+   * True unless a {@code Bearer} or {@code DPoP} challenge says {@code insufficient_scope} or
+   * {@code invalid_request}: no header, {@code invalid_token}, no error, or another scheme (a Basic
+   * bridge API) all mean the token may be what the server refused.
    */
   static boolean refreshMayHelp(List<String> wwwAuthenticate) {
     for (String header : wwwAuthenticate) {
-      for (String error : bearerErrors(header)) {
+      List<String> errors = new ArrayList<>(bearerErrors(header));
+      errors.addAll(errors(header, "DPoP"));
+      for (String error : errors) {
         if (NOT_CURED_BY_REFRESH.contains(error.toLowerCase(Locale.ROOT))) {
           return false;
         }
@@ -44,6 +46,11 @@ final class Challenges {
 
   /** The {@code error} parameter of every {@code Bearer} challenge in one header value. */
   static List<String> bearerErrors(String header) {
+    return errors(header, "Bearer");
+  }
+
+  /** The {@code error} parameter of every challenge of {@code scheme} in one header value. */
+  static List<String> errors(String header, String scheme) {
     List<String> items = tokenize(header);
     List<String> errors = new ArrayList<>();
     boolean inBearer = false;
@@ -56,7 +63,7 @@ final class Challenges {
           i + 2 < items.size() && items.get(i + 1).equals("=") && isValue(items.get(i + 2));
       if (!param) {
         // A bare token starts the next challenge (or is a token68, which never says "Bearer").
-        inBearer = item.equalsIgnoreCase("Bearer");
+        inBearer = item.equalsIgnoreCase(scheme);
         continue;
       }
       if (inBearer && item.equalsIgnoreCase("error")) {

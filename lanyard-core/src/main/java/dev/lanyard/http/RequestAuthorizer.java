@@ -115,6 +115,11 @@ public interface RequestAuthorizer {
    * <p>A 401 is a refresh case unless a {@code Bearer} challenge says {@code insufficient_scope} or
    * {@code invalid_request} (RFC 6750 §3.1). While the token is unchanged, {@link #authorize}
    * returns the same {@link Authorization} without allocating.
+   *
+   * <p>A DPoP-bound token ({@link dev.lanyard.TokenSet#isDpopBound()}, RFC 9449) goes out as {@code
+   * Authorization: DPoP <token>} with a fresh {@code DPoP} proof per request; a 401 with {@code
+   * DPoP error="use_dpop_nonce"} and a {@code DPoP-Nonce} is retried once with that nonce (no
+   * refresh), and each origin's last nonce goes into later proofs.
    */
   static RequestAuthorizer bearer(TokenSession session) {
     return new SessionAuthorizer.Bearer(session);

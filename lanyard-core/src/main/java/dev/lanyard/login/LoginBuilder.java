@@ -32,6 +32,8 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
   @Nullable IdentityCheck identityCheck;
   Transport transport = Transport.defaults();
   InstantSource clock = InstantSource.system();
+  boolean dpop;
+  boolean par;
   private boolean transportSet;
   private boolean clockSet;
 
@@ -58,6 +60,28 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
     if (set != null) {
       throw new IllegalStateException("the provider was already set to " + set);
     }
+  }
+
+  /**
+   * Sender-constrained tokens (RFC 9449): when true, the login makes an EC P-256 key, names it in
+   * the authorization request ({@code dpop_jkt}), proves it to the token endpoint, and the tokens
+   * come back holding it ({@link dev.lanyard.TokenSet#dpopKey()}), so a store keeps it with them.
+   * Default: false.
+   */
+  public B dpop(boolean enabled) {
+    this.dpop = enabled;
+    return self();
+  }
+
+  /**
+   * Pushed authorization requests (RFC 9126): when true, the authorization request's parameters are
+   * sent to the provider first, authenticated as the client, and the browser's URL carries only
+   * {@code client_id} and {@code request_uri}. Used anyway when the provider's metadata requires it
+   * ({@code require_pushed_authorization_requests}). Default: false.
+   */
+  public B par(boolean enabled) {
+    this.par = enabled;
+    return self();
   }
 
   /** The client that signs in, and how it authenticates at the token endpoint. */

@@ -1,5 +1,6 @@
 package dev.lanyard.login;
 
+import dev.lanyard.DpopKey;
 import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
@@ -9,7 +10,9 @@ import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.http.Endpoints;
 import dev.lanyard.internal.http.TokenEndpoint;
 import dev.lanyard.internal.oauth.AuthorizationUrl;
+import dev.lanyard.internal.oauth.ClientMethods;
 import dev.lanyard.internal.oauth.DeviceAuthorization;
+import dev.lanyard.internal.oauth.PushedAuthorization;
 import dev.lanyard.internal.oauth.Secrets;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
@@ -43,6 +46,8 @@ final class LoginConfig {
   private final @Nullable IdentityCheck identityCheck;
   private final Transport transport;
   private final InstantSource clock;
+  private final @Nullable DpopKey dpopKey;
+  private final boolean par;
   private volatile @Nullable ProviderMetadata provider;
   private volatile @Nullable IdentityCheck defaultCheck;
 
@@ -65,6 +70,8 @@ final class LoginConfig {
     this.identityCheck = b.identityCheck;
     this.transport = b.transport;
     this.clock = b.clock;
+    this.dpopKey = b.dpop ? DpopKey.generate() : null;
+    this.par = b.par;
   }
 
   /** The provider's metadata; discovery runs on first use, not when the login is built. */
@@ -123,25 +130,39 @@ final class LoginConfig {
     return endpoint;
   }
 
-  /** The authorization URL for a pending login; {@code hint} and {@code extra} may be empty. */
+  /**
+   * The authorization URL for a pending login; {@code hint} and {@code extra} may be empty. With
+   * PAR (configured, or required by the provider) the parameters are pushed first and the URL
+   * carries only {@code client_id} and {@code request_uri}.
+   */
   URI authorizationUrl(
-      ProviderMetadata m, PendingLogin pending, @Nullable String hint, Map<String, String> extra) {
+      ProviderMetadata m, PendingLogin pending, @Nullable String hint, Map<String, String> extra)
+      throws IOException {
     Map<String, String> all = new LinkedHashMap<>(parameters);
     all.putAll(extra);
-    return AuthorizationUrl.build(
-        authorizationEndpoint(m),
-        client.clientId(),
-        pending.redirectUri(),
-        scope,
-        pending.state(),
-        pending.nonce(),
-        pending.codeChallenge(),
-        hint,
-        all);
+    if (dpopKey != null) {
+      // RFC 9449 §10: the code is bound to the key, so a stolen code is useless without it.
+      all.put("dpop_jkt", dpopKey.thumbprint());
+    }
+    Map<String, String> q =
+        AuthorizationUrl.parameters(
+            client.clientId(),
+            pending.redirectUri(),
+            scope,
+            pending.state(),
+            pending.nonce(),
+            pending.codeChallenge(),
+            hint,
+            all);
+    URI endpoint = authorizationEndpoint(m);
+    if (PushedAuthorization.wanted(par, m)) {
+      return PushedAuthorization.push(transport, m, client, endpoint, q);
+    }
+    return AuthorizationUrl.withQuery(endpoint, q);
   }
 
   TokenEndpoint tokenEndpoint(ProviderMetadata m) {
-    return new TokenEndpoint(m.tokenEndpoint(), client, transport, clock, DEFAULT_LIFETIME);
+    return ClientMethods.tokenEndpoint(m, client, transport, clock, DEFAULT_LIFETIME, dpopKey);
   }
 
   /** Redeems the code of a pending login and checks who signed in. */

@@ -6,6 +6,8 @@ import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.text.ParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,11 @@ public final class ProviderMetadata {
   private final List<String> grantTypes;
   private final List<String> tokenEndpointAuthMethods;
   private final boolean issParameterSupported;
+  private final List<String> tokenEndpointAuthSigningAlgs;
+  private final @Nullable URI pushedAuthorizationRequestEndpoint;
+  private final boolean requirePushedAuthorizationRequests;
+  private final List<String> dpopSigningAlgs;
+  private final Map<String, URI> mtlsEndpointAliases;
 
   private ProviderMetadata(Builder b) {
     this.issuer = b.issuer;
@@ -49,6 +56,11 @@ public final class ProviderMetadata {
     this.grantTypes = b.grantTypes;
     this.tokenEndpointAuthMethods = b.tokenEndpointAuthMethods;
     this.issParameterSupported = b.issParameterSupported;
+    this.tokenEndpointAuthSigningAlgs = b.tokenEndpointAuthSigningAlgs;
+    this.pushedAuthorizationRequestEndpoint = b.pushedAuthorizationRequestEndpoint;
+    this.requirePushedAuthorizationRequests = b.requirePushedAuthorizationRequests;
+    this.dpopSigningAlgs = b.dpopSigningAlgs;
+    this.mtlsEndpointAliases = b.mtlsEndpointAliases;
   }
 
   /** A builder for explicitly configured endpoints; the token endpoint is all that is required. */
@@ -90,6 +102,22 @@ public final class ProviderMetadata {
       b.tokenEndpointAuthMethods = Json.strings(o, "token_endpoint_auth_methods_supported");
       b.issParameterSupported =
           Json.bool(o, "authorization_response_iss_parameter_supported").orElse(false);
+      b.tokenEndpointAuthSigningAlgs =
+          Json.strings(o, "token_endpoint_auth_signing_alg_values_supported");
+      b.pushedAuthorizationRequestEndpoint =
+          uri(o, "pushed_authorization_request_endpoint").orElse(null);
+      b.requirePushedAuthorizationRequests =
+          Json.bool(o, "require_pushed_authorization_requests").orElse(false);
+      b.dpopSigningAlgs = Json.strings(o, "dpop_signing_alg_values_supported");
+      if (o.get("mtls_endpoint_aliases") instanceof Map<?, ?> aliases) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        aliases.forEach((k, v) -> named.put(String.valueOf(k), v));
+        Map<String, URI> uris = new LinkedHashMap<>();
+        for (String name : named.keySet()) {
+          uri(named, name).ifPresent(u -> uris.put(name, u));
+        }
+        b.mtlsEndpointAliases = Collections.unmodifiableMap(uris);
+      }
       return b.build();
     } catch (ParseException | IllegalArgumentException e) {
       throw new MalformedResponseException("invalid provider metadata: " + e.getMessage(), 200, e);
@@ -191,6 +219,34 @@ public final class ProviderMetadata {
     return issParameterSupported;
   }
 
+  /** The JWS algorithms the token endpoint accepts for client assertions; empty when unknown. */
+  public List<String> tokenEndpointAuthSigningAlgs() {
+    return tokenEndpointAuthSigningAlgs;
+  }
+
+  /** The pushed authorization request endpoint (RFC 9126), when the provider has one. */
+  public Optional<URI> pushedAuthorizationRequestEndpoint() {
+    return Optional.ofNullable(pushedAuthorizationRequestEndpoint);
+  }
+
+  /** RFC 9126 §5: authorization requests must be pushed first. */
+  public boolean requirePushedAuthorizationRequests() {
+    return requirePushedAuthorizationRequests;
+  }
+
+  /** The JWS algorithms the provider accepts in DPoP proofs (RFC 9449 §5.1); empty when unknown. */
+  public List<String> dpopSigningAlgs() {
+    return dpopSigningAlgs;
+  }
+
+  /**
+   * The endpoints a client that authenticates with mutual TLS uses instead (RFC 8705 §5), by
+   * metadata name, e.g. {@code token_endpoint}; empty when the provider names none.
+   */
+  public Map<String, URI> mtlsEndpointAliases() {
+    return mtlsEndpointAliases;
+  }
+
   /** A builder pre-filled with this metadata, e.g. to override one endpoint. */
   public Builder newBuilder() {
     Builder b = new Builder(tokenEndpoint);
@@ -208,6 +264,11 @@ public final class ProviderMetadata {
     b.grantTypes = grantTypes;
     b.tokenEndpointAuthMethods = tokenEndpointAuthMethods;
     b.issParameterSupported = issParameterSupported;
+    b.tokenEndpointAuthSigningAlgs = tokenEndpointAuthSigningAlgs;
+    b.pushedAuthorizationRequestEndpoint = pushedAuthorizationRequestEndpoint;
+    b.requirePushedAuthorizationRequests = requirePushedAuthorizationRequests;
+    b.dpopSigningAlgs = dpopSigningAlgs;
+    b.mtlsEndpointAliases = mtlsEndpointAliases;
     return b;
   }
 
@@ -233,6 +294,11 @@ public final class ProviderMetadata {
     private List<String> grantTypes = List.of();
     private List<String> tokenEndpointAuthMethods = List.of();
     private boolean issParameterSupported;
+    private List<String> tokenEndpointAuthSigningAlgs = List.of();
+    private @Nullable URI pushedAuthorizationRequestEndpoint;
+    private boolean requirePushedAuthorizationRequests;
+    private List<String> dpopSigningAlgs = List.of();
+    private Map<String, URI> mtlsEndpointAliases = Map.of();
 
     private Builder(URI tokenEndpoint) {
       this.tokenEndpoint = absolute(tokenEndpoint, "tokenEndpoint");
@@ -301,6 +367,30 @@ public final class ProviderMetadata {
     /** Sets the announced PKCE methods. */
     public Builder codeChallengeMethods(List<String> methods) {
       this.codeChallengeMethods = List.copyOf(methods);
+      return this;
+    }
+
+    /** Sets the announced token endpoint authentication methods. */
+    public Builder tokenEndpointAuthMethods(List<String> methods) {
+      this.tokenEndpointAuthMethods = List.copyOf(methods);
+      return this;
+    }
+
+    /** Sets the pushed authorization request endpoint (RFC 9126). */
+    public Builder pushedAuthorizationRequestEndpoint(URI uri) {
+      this.pushedAuthorizationRequestEndpoint = absolute(uri, "pushedAuthorizationRequestEndpoint");
+      return this;
+    }
+
+    /** Says whether authorization requests must be pushed first (RFC 9126 §5). */
+    public Builder requirePushedAuthorizationRequests(boolean required) {
+      this.requirePushedAuthorizationRequests = required;
+      return this;
+    }
+
+    /** Sets the mutual-TLS endpoint aliases (RFC 8705 §5), by metadata name; empty for none. */
+    public Builder mtlsEndpointAliases(Map<String, URI> aliases) {
+      this.mtlsEndpointAliases = Map.copyOf(aliases);
       return this;
     }
 

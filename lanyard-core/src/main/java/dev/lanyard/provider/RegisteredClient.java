@@ -2,6 +2,7 @@ package dev.lanyard.provider;
 
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.internal.http.Json;
+import dev.lanyard.internal.text.Printable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.ParseException;
@@ -79,7 +80,9 @@ public final class RegisteredClient {
               + " answered HTTP "
               + status
               + " with an invalid registration response: "
-              + e.getMessage(),
+              + (e instanceof URISyntaxException
+                  ? "registration_client_uri is not a URI"
+                  : Printable.line(String.valueOf(e.getMessage()))),
           status,
           e);
     }

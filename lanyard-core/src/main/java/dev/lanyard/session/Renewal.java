@@ -1,5 +1,6 @@
 package dev.lanyard.session;
 
+import dev.lanyard.DpopKey;
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.ProviderErrorException;
@@ -11,6 +12,7 @@ import dev.lanyard.internal.grant.TokenRequest;
 import dev.lanyard.internal.grant.TokenRequests;
 import dev.lanyard.internal.grant.TokenSets;
 import dev.lanyard.internal.http.TokenEndpoint;
+import dev.lanyard.internal.oauth.ClientMethods;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,6 +43,9 @@ final class Renewal {
   private final Margins margins;
   private final Duration defaultLifetime;
 
+  /** The key new tokens are bound to (RFC 9449); null for bearer tokens. */
+  private final @Nullable DpopKey dpopKey;
+
   /** A grant that cannot re-authenticate (a refresh token from elsewhere) is good once. */
   private final AtomicBoolean initialGrantUnused = new AtomicBoolean(true);
 
@@ -53,7 +58,8 @@ final class Renewal {
       TokenStore store,
       InstantSource clock,
       Margins margins,
-      Duration defaultLifetime) {
+      Duration defaultLifetime,
+      @Nullable DpopKey dpopKey) {
     this.provider = provider;
     this.client = client;
     this.grant = grant;
@@ -61,6 +67,7 @@ final class Renewal {
     this.clock = clock;
     this.margins = margins;
     this.defaultLifetime = defaultLifetime;
+    this.dpopKey = dpopKey;
   }
 
   boolean hasGrant() {
@@ -85,7 +92,10 @@ final class Renewal {
       try {
         log.debug("refreshing tokens at {} ({})", provider, ask);
         String refreshToken = base.refreshToken().orElseThrow();
-        TokenSet fresh = endpoint().fetch(TokenRequests.refresh(refreshToken, base.scope()));
+        // A bound refresh token is presented with its own key; an unbound one gets bound now.
+        DpopKey key = base.dpopKey().orElse(dpopKey);
+        TokenSet fresh =
+            endpoint().request(TokenRequests.refresh(refreshToken, base.scope()), key).orThrow();
         return TokenSets.mergeRefreshed(base, fresh);
       } catch (ProviderErrorException e) {
         if (!e.isInvalidGrant()) {
@@ -132,7 +142,7 @@ final class Renewal {
     TokenRequest request = TokenRequests.of(g);
     TokenSet t;
     try {
-      t = endpoint().fetch(request);
+      t = endpoint().request(request, dpopKey).orThrow();
     } catch (ProviderErrorException e) {
       if (e.isInvalidGrant() && !g.canReauthenticate()) {
         throw new LoginRequiredException(
@@ -158,13 +168,14 @@ final class Renewal {
       }
       endpoint =
           e =
-              new TokenEndpoint(
-                  provider.metadata().tokenEndpoint(),
+              ClientMethods.tokenEndpoint(
+                  provider.metadata(),
                   Objects.requireNonNull(
                       client, "client"), // the builder requires one with an endpoint
                   provider.transport(),
                   clock,
-                  defaultLifetime);
+                  defaultLifetime,
+                  dpopKey);
     }
     return e;
   }

@@ -2,7 +2,9 @@ package dev.lanyard.session;
 
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.internal.http.Revocation;
+import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +33,9 @@ final class Revoker {
     if (endpoint.isEmpty()) {
       return false;
     }
-    Revocation.of(transport, endpoint.get(), c).revoke(tokens);
+    ProviderMetadata m = provider.metadata();
+    new Revocation(Exchange.of(transport), endpoint.get(), c, m.issuer().orElse(null))
+        .revoke(tokens);
     return true;
   }
 }

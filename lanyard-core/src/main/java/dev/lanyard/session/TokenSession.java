@@ -1,5 +1,6 @@
 package dev.lanyard.session;
 
+import dev.lanyard.DpopKey;
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.NoCredentialsException;
@@ -85,7 +86,14 @@ public final class TokenSession {
     this.listeners = new Listeners(b.listeners);
     this.renewal =
         new Renewal(
-            b.providerSource(), b.client, b.grant, store, clock, margins, b.defaultLifetime);
+            b.providerSource(),
+            b.client,
+            b.grant,
+            store,
+            clock,
+            margins,
+            b.defaultLifetime,
+            b.dpopKey);
     this.revoker = new Revoker(b.providerSource(), b.client, b.transport);
     if (b.tokens != null) {
       this.state = margins.state(b.tokens, 0);
@@ -413,6 +421,7 @@ public final class TokenSession {
     private Duration aheadRetryPause = Duration.ofSeconds(5);
     private @Nullable Executor executor;
     private @Nullable TokenSet tokens;
+    private @Nullable DpopKey dpopKey;
     private final List<TokenListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -473,6 +482,23 @@ public final class TokenSession {
      */
     public Builder tokens(TokenSet tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /**
+     * Sender-constrained tokens (RFC 9449): when true, token requests carry DPoP proofs made with a
+     * fresh EC P-256 key, which the tokens keep (and the store with them); a refresh uses the key
+     * the stored tokens hold. Send API requests with {@code RequestAuthorizer.bearer(session)}: it
+     * adds a proof to each request for a DPoP-bound token. Default: false.
+     */
+    public Builder dpop(boolean enabled) {
+      this.dpopKey = enabled ? DpopKey.generate() : null;
+      return this;
+    }
+
+    /** As {@link #dpop(boolean) dpop(true)}, binding new tokens to {@code key}. */
+    public Builder dpopKey(DpopKey key) {
+      this.dpopKey = Objects.requireNonNull(key, "key");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.lanyard.store;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.lanyard.DpopKey;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import java.text.ParseException;
@@ -16,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * {"version":1,"token_type":"Bearer","access_token":"...","refresh_token":"...","id_token":"...",
  *  "scope":"openid email","issued_at":"2025-01-01T10:00:00Z","expires_at":"2025-01-01T10:05:00Z",
- *  "refresh_expires_at":"2025-01-01T10:30:00Z"}
+ *  "refresh_expires_at":"2025-01-01T10:30:00Z","dpop_key":{"kty":"EC","crv":"P-256",...}}
  * }</pre>
  *
- * <p>{@code refresh_token}, {@code id_token}, {@code expires_at} and {@code refresh_expires_at} are
- * left out when absent; unknown fields are ignored. Reasons for rejecting a document never quote
- * its contents, which are secrets.
+ * <p>{@code refresh_token}, {@code id_token}, {@code expires_at}, {@code refresh_expires_at} and
+ * {@code dpop_key} (the private JWK of a DPoP-bound token set, RFC 9449) are left out when absent;
+ * unknown fields are ignored. Reasons for rejecting a document never quote its contents, which are
+ * secrets.
  */
 final class TokenSetJson {
   static final int VERSION = 1;
@@ -40,6 +42,7 @@ final class TokenSetJson {
     json.put("issued_at", tokens.issuedAt().toString());
     tokens.expiresAt().ifPresent(v -> json.put("expires_at", v.toString()));
     tokens.refreshExpiresAt().ifPresent(v -> json.put("refresh_expires_at", v.toString()));
+    tokens.dpopKey().ifPresent(k -> json.put("dpop_key", dpopJwk(k)));
     return JSONObjectUtils.toJSONString(json) + "\n";
   }
 
@@ -92,7 +95,32 @@ final class TokenSetJson {
     if (refreshExpiresAt != null) {
       b.refreshExpiresAt(instant("refresh_expires_at", refreshExpiresAt));
     }
+    Object dpopKey = json.get("dpop_key");
+    if (dpopKey != null) {
+      if (!(dpopKey instanceof Map<?, ?> jwk)) {
+        throw new Invalid("dpop_key is not a JSON object");
+      }
+      try {
+        b.dpopKey(DpopKey.fromJson(JSONObjectUtils.toJSONString(stringKeys(jwk))));
+      } catch (IllegalArgumentException e) {
+        throw new Invalid("dpop_key is not a private EC P-256 JWK");
+      }
+    }
     return b.build();
+  }
+
+  private static Map<String, Object> dpopJwk(DpopKey key) {
+    try {
+      return JSONObjectUtils.parse(key.toJson());
+    } catch (ParseException e) {
+      throw new IllegalStateException("a DPoP key wrote invalid JSON", e);
+    }
+  }
+
+  private static Map<String, Object> stringKeys(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
   }
 
   private static Scope scope(Map<String, Object> json) throws Invalid {

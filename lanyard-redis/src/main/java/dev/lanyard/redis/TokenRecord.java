@@ -1,6 +1,7 @@
 package dev.lanyard.redis;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.lanyard.DpopKey;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import java.text.ParseException;
@@ -30,6 +31,8 @@ final class TokenRecord {
     json.put("issued_at", tokens.issuedAt().toString());
     tokens.expiresAt().ifPresent(v -> json.put("expires_at", v.toString()));
     tokens.refreshExpiresAt().ifPresent(v -> json.put("refresh_expires_at", v.toString()));
+    // The DPoP key (RFC 9449) travels with the tokens it binds, as in the token file.
+    tokens.dpopKey().ifPresent(k -> json.put("dpop_key", jwk(k)));
     return JSONObjectUtils.toJSONString(json);
   }
 
@@ -75,10 +78,31 @@ final class TokenRecord {
     if (refreshExpiresAt != null) {
       b.refreshExpiresAt(instant("refresh_expires_at", refreshExpiresAt));
     }
+    Object dpopKey = json.get("dpop_key");
+    if (dpopKey != null) {
+      if (!(dpopKey instanceof Map<?, ?> jwk)) {
+        throw new Invalid("dpop_key is not a JSON object");
+      }
+      Map<String, Object> named = new LinkedHashMap<>();
+      jwk.forEach((k, v) -> named.put(String.valueOf(k), v));
+      try {
+        b.dpopKey(DpopKey.fromJson(JSONObjectUtils.toJSONString(named)));
+      } catch (IllegalArgumentException e) {
+        throw new Invalid("dpop_key is not a private EC P-256 JWK");
+      }
+    }
     try {
       return b.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new Invalid("the tokens are not valid");
+    }
+  }
+
+  private static Map<String, Object> jwk(DpopKey key) {
+    try {
+      return JSONObjectUtils.parse(key.toJson());
+    } catch (ParseException e) {
+      throw new IllegalStateException("a DPoP key wrote invalid JSON", e);
     }
   }
 

@@ -38,7 +38,17 @@ public enum Setting {
   SKEW("skew", Kind.DURATION, "renew tokens this long before they expire (default 30s)"),
   TIMEOUT("timeout", Kind.DURATION, "how long an interactive login waits"),
   USERNAME("username", Kind.TEXT, "username for password login and git"),
-  CLIENT_AUTH("client_auth", Kind.CLIENT_AUTH, "basic or post: how the client secret is sent"),
+  CLIENT_AUTH(
+      "client_auth",
+      Kind.CLIENT_AUTH,
+      "none, basic, post, private-key-jwt, client-secret-jwt or tls: how the client authenticates"),
+  CLIENT_KEY_FILE(
+      "client_key_file", Kind.TEXT, "owner-only PKCS#8 PEM or JWK file (private-key-jwt)"),
+  CLIENT_KEY_ID("client_key_id", Kind.TEXT, "the kid of the client key (private-key-jwt)"),
+  CLIENT_CERT_FILE(
+      "client_cert_file", Kind.TEXT, "PEM client certificate for tls (key: client_key_file)"),
+  DPOP("dpop", Kind.BOOLEAN, "true: DPoP-bound tokens (RFC 9449), the key kept with them"),
+  PAR("par", Kind.BOOLEAN, "true: push authorization requests (RFC 9126; default: when required)"),
   CLIENT_SECRET_ENV("client_secret_env", Kind.VARIABLE, "variable that holds the client secret"),
   CLIENT_SECRET_FILE("client_secret_file", Kind.TEXT, "file that holds the client secret"),
   PASSWORD_ENV("password_env", Kind.VARIABLE, "variable that holds the password"),
@@ -61,6 +71,7 @@ public enum Setting {
     MAP,
     FLOW,
     CLIENT_AUTH,
+    BOOLEAN,
     VARIABLE,
     PROVIDER
   }
@@ -123,6 +134,7 @@ public enum Setting {
         case MAP -> throw new IllegalArgumentException("set entries with " + key + ".NAME=VALUE");
         case FLOW -> Flow.parse(text);
         case CLIENT_AUTH -> clientAuth(text);
+        case BOOLEAN -> bool(text);
         case VARIABLE -> variable(text);
         case PROVIDER -> providerId(text);
       };
@@ -169,7 +181,7 @@ public enum Setting {
   Object toYaml(Object value) {
     return switch (kind) {
       case DURATION -> Durations.format((Duration) value);
-      case LIST, MAP, PORT -> value;
+      case LIST, MAP, PORT, BOOLEAN -> value;
       default -> value.toString();
     };
   }
@@ -228,12 +240,42 @@ public enum Setting {
     return t;
   }
 
+  /**
+   * {@code none}, {@code basic}, {@code post}, {@code private-key-jwt} or {@code
+   * client-secret-jwt}; RFC 7591 names ({@code client_secret_basic}, …) and {@code secret-basic}
+   * are accepted too.
+   */
   private static String clientAuth(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT).replace("client_secret_", "");
-    if (!t.equals("basic") && !t.equals("post")) {
-      throw new IllegalArgumentException("'" + text + "' is neither basic nor post");
+    String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    t =
+        switch (t) {
+          case "client-secret-basic", "secret-basic" -> "basic";
+          case "client-secret-post", "secret-post" -> "post";
+          default -> t;
+        };
+    t =
+        switch (t) {
+          case "tls-client-auth" -> "tls";
+          case "self-signed-tls-client-auth" -> "self-signed-tls";
+          default -> t;
+        };
+    if (!List.of("none", "basic", "post", "private-key-jwt", "client-secret-jwt", "tls").contains(t)
+        && !t.equals("self-signed-tls")) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not one of none, basic, post, private-key-jwt, client-secret-jwt, tls");
     }
     return t;
+  }
+
+  private static Boolean bool(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "true", "yes", "on" -> Boolean.TRUE;
+      case "false", "no", "off" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("'" + text + "' is neither true nor false");
+    };
   }
 
   private static String providerId(String text) {

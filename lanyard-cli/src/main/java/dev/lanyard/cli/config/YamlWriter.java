@@ -52,8 +52,8 @@ final class YamlWriter {
             pad(indent + 2).append("- ").append(quote(item.toString())).append('\n');
           }
         }
-      } else if (v instanceof Number n) {
-        out.append(' ').append(n).append('\n');
+      } else if (v instanceof Number || v instanceof Boolean) {
+        out.append(' ').append(v).append('\n');
       } else {
         out.append(' ').append(quote(v.toString())).append('\n');
       }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a client's authentication adds to one request to a provider endpoint: headers and form
@@ -25,17 +26,32 @@ public record ClientProof(Map<String, String> headers, Map<String, String> param
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
-  /** The proof {@code client} gives in a request to {@code endpoint}. */
+  /** The proof {@code client} gives in a request to {@code endpoint}, the issuer unknown. */
   public static ClientProof of(ClientAuthentication client, URI endpoint) {
+    return of(client, endpoint, null);
+  }
+
+  /**
+   * The proof {@code client} gives in a request to {@code endpoint} of the provider {@code issuer}
+   * (may be null when unknown: an assertion then names the endpoint).
+   */
+  public static ClientProof of(ClientAuthentication client, URI endpoint, @Nullable URI issuer) {
     Objects.requireNonNull(endpoint, "endpoint");
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, String> parameters = new LinkedHashMap<>();
     switch (client.method()) {
-      case NONE -> parameters.put("client_id", client.clientId());
+      case NONE, TLS_CLIENT_AUTH, SELF_SIGNED_TLS_CLIENT_AUTH ->
+          // RFC 8705 §2: the certificate is in the TLS handshake; the form names the client.
+          parameters.put("client_id", client.clientId());
       case CLIENT_SECRET_BASIC -> headers.put("Authorization", basic(client));
       case CLIENT_SECRET_POST -> {
         parameters.put("client_id", client.clientId());
         parameters.put("client_secret", secret(client));
+      }
+      case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> {
+        parameters.put("client_id", client.clientId());
+        parameters.put("client_assertion_type", ClientAssertions.TYPE);
+        parameters.put("client_assertion", ClientAssertions.sign(client, endpoint, issuer));
       }
     }
     return new ClientProof(headers, parameters);
@@ -50,7 +66,7 @@ public record ClientProof(Map<String, String> headers, Map<String, String> param
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String secret(ClientAuthentication client) {
+  static String secret(ClientAuthentication client) {
     Supplier<String> secrets = client.secret().orElseThrow();
     String secret = secrets.get();
     if (secret == null || secret.isEmpty()) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The requests Lanyard sends to providers, built one way: the transport's request timeout, an
@@ -29,7 +30,21 @@ public final class Requests {
   /** A form POST, authenticated as {@code client} (form parameters or Basic header). */
   public static HttpRequest form(
       Transport transport, URI uri, ClientAuthentication client, Map<String, String> parameters) {
-    ClientProof proof = ClientProof.of(client, uri);
+    return form(transport, uri, client, null, parameters, Map.of());
+  }
+
+  /**
+   * A form POST to an endpoint of the provider {@code issuer} (null when unknown), authenticated as
+   * {@code client}, with {@code headers} added (e.g. a DPoP proof).
+   */
+  public static HttpRequest form(
+      Transport transport,
+      URI uri,
+      ClientAuthentication client,
+      @Nullable URI issuer,
+      Map<String, String> parameters,
+      Map<String, String> headers) {
+    ClientProof proof = ClientProof.of(client, uri, issuer);
     Map<String, String> form = new LinkedHashMap<>(parameters);
     form.putAll(proof.parameters());
     HttpRequest.Builder b =
@@ -37,6 +52,7 @@ public final class Requests {
             .header("Content-Type", FORM)
             .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
     proof.headers().forEach(b::header);
+    headers.forEach(b::header);
     return b.build();
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Token revocation (RFC 7009): the refresh token first, so that a failure half-way leaves no live
@@ -23,8 +24,16 @@ public final class Revocation {
   private final Exchange exchange;
   private final URI endpoint;
   private final ClientAuthentication client;
+  private final @Nullable URI issuer;
 
   public Revocation(Exchange exchange, URI endpoint, ClientAuthentication client) {
+    this(exchange, endpoint, client, null);
+  }
+
+  /** Revokes at an endpoint of the provider {@code issuer} (null when unknown). */
+  public Revocation(
+      Exchange exchange, URI endpoint, ClientAuthentication client, @Nullable URI issuer) {
+    this.issuer = issuer;
     this.exchange = Objects.requireNonNull(exchange, "exchange");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.client = Objects.requireNonNull(client, "client");
@@ -58,7 +67,7 @@ public final class Revocation {
     // Revoking twice is harmless (RFC 7009 §2.2): replayable.
     HttpResponse<String> r =
         exchange.send(
-            Requests.form(exchange.transport(), endpoint, client, form),
+            Requests.form(exchange.transport(), endpoint, client, issuer, form, Map.of()),
             true,
             WHAT,
             Bodies.Limit.REVOCATION);

@@ -2,6 +2,7 @@ package dev.lanyard.internal.http;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import dev.lanyard.DpopKey;
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.Scope;
@@ -21,15 +22,26 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Posts token requests to one token endpoint and turns the answers into {@link TokenResponse}s. */
+/**
+ * Posts token requests to one token endpoint and turns the answers into {@link TokenResponse}s.
+ *
+ * <p>With a DPoP key (RFC 9449), every request carries a fresh proof and the tokens come back
+ * holding the key; a {@code use_dpop_nonce} refusal with a {@code DPoP-Nonce} header is retried
+ * once with that nonce, and the endpoint's last nonce goes into later proofs.
+ */
 public final class TokenEndpoint {
   private static final long MAX_LIFETIME_SECONDS = 100L * 366 * 24 * 3600;
+  private static final String WHAT = "the token endpoint";
   private final URI endpoint;
+  private final @Nullable URI issuer;
   private final ClientAuthentication client;
   private final Transport transport;
   private final InstantSource clock;
   private final Duration defaultLifetime;
+  private final @Nullable DpopKey dpopKey;
+  private volatile @Nullable String dpopNonce;
 
   public TokenEndpoint(
       URI endpoint,
@@ -37,12 +49,29 @@ public final class TokenEndpoint {
       Transport transport,
       InstantSource clock,
       Duration defaultLifetime) {
+    this(endpoint, null, client, transport, clock, defaultLifetime, null);
+  }
+
+  /**
+   * The token endpoint of the provider {@code issuer} (null when unknown: client assertions then
+   * name the endpoint), sending DPoP proofs made with {@code dpopKey} unless it is null.
+   */
+  public TokenEndpoint(
+      URI endpoint,
+      @Nullable URI issuer,
+      ClientAuthentication client,
+      Transport transport,
+      InstantSource clock,
+      Duration defaultLifetime,
+      @Nullable DpopKey dpopKey) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.issuer = issuer;
     this.client = Objects.requireNonNull(client, "client");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
-    Endpoints.requireSecure(transport, endpoint, "the token endpoint");
+    this.dpopKey = dpopKey;
+    Endpoints.requireSecure(transport, endpoint, WHAT);
   }
 
   public URI uri() {
@@ -60,17 +89,66 @@ public final class TokenEndpoint {
 
   /** Sends a token request; an OAuth error comes back as a {@link TokenResponse.Failure}. */
   public TokenResponse request(TokenRequest request) throws IOException {
+    return request(request, dpopKey);
+  }
+
+  /**
+   * Sends a token request with proofs made with {@code key} (none when null), e.g. a refresh with
+   * the key the tokens are bound to; tokens issued come back holding {@code key}.
+   */
+  public TokenResponse request(TokenRequest request, @Nullable DpopKey key) throws IOException {
+    String nonceSent = dpopNonce;
+    TokenResponse answer = send(request, key, nonceSent);
+    String nonce = dpopNonce;
+    if (key != null
+        && answer instanceof TokenResponse.Failure f
+        && "use_dpop_nonce".equals(f.error().error())
+        && nonce != null
+        && !nonce.equals(nonceSent)) {
+      // Refused before the grant was looked at: safe to send once more (RFC 9449 §8).
+      answer = send(request, key, nonce);
+    }
+    if (answer instanceof TokenResponse.Success s) {
+      return new TokenResponse.Success(bind(s.tokens(), key));
+    }
+    return answer;
+  }
+
+  /**
+   * The one place that accepts {@code token_type DPoP} (RFC 9449 §5): only for a request that
+   * carried a proof, whose key the tokens then keep. A provider answering {@code Bearer} to a proof
+   * gets its tokens sent as bearer tokens ({@link TokenSet#isDpopBound()}), the key kept for the
+   * refresh token, which may still be bound.
+   */
+  static TokenSet bind(TokenSet tokens, @Nullable DpopKey key) throws MalformedResponseException {
+    if (key == null) {
+      if ("DPoP".equalsIgnoreCase(tokens.tokenType())) {
+        throw new MalformedResponseException(
+            WHAT + " issued a DPoP-bound token to a request without a DPoP proof", 200);
+      }
+      return tokens;
+    }
+    return tokens.newBuilder().dpopKey(key).build();
+  }
+
+  private TokenResponse send(TokenRequest request, @Nullable DpopKey key, @Nullable String nonce)
+      throws IOException {
+    Map<String, String> headers = Map.of();
+    if (key != null) {
+      headers = Map.of("DPoP", key.proof("POST", endpoint, null, nonce));
+    }
     Instant sentAt = clock.instant();
     HttpResponse<String> response =
-        postForm(
-            transport,
-            endpoint,
-            client,
-            request.form(),
-            request.replayable(),
-            "the token endpoint",
-            Bodies.Limit.TOKEN);
-    return parse(response, sentAt, request.scope(), defaultLifetime, "the token endpoint");
+        Exchange.of(transport)
+            .send(
+                Requests.form(transport, endpoint, client, issuer, request.form(), headers),
+                request.replayable(),
+                WHAT,
+                Bodies.Limit.TOKEN);
+    if (key != null) {
+      response.headers().firstValue("DPoP-Nonce").ifPresent(n -> dpopNonce = n);
+    }
+    return parse(response, sentAt, request.scope(), defaultLifetime, WHAT);
   }
 
   /**
@@ -86,8 +164,26 @@ public final class TokenEndpoint {
       String what,
       Bodies.Limit limit)
       throws IOException {
+    return postForm(transport, uri, client, null, parameters, replayable, what, limit);
+  }
+
+  /** As above, for an endpoint of the provider {@code issuer} (null when unknown). */
+  public static HttpResponse<String> postForm(
+      Transport transport,
+      URI uri,
+      ClientAuthentication client,
+      @Nullable URI issuer,
+      Map<String, String> parameters,
+      boolean replayable,
+      String what,
+      Bodies.Limit limit)
+      throws IOException {
     return Exchange.of(transport)
-        .send(Requests.form(transport, uri, client, parameters), replayable, what, limit);
+        .send(
+            Requests.form(transport, uri, client, issuer, parameters, Map.of()),
+            replayable,
+            what,
+            limit);
   }
 
   /**

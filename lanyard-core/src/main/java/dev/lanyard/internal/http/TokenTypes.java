@@ -11,7 +11,11 @@ import java.util.Optional;
  * be sent.
  */
 public final class TokenTypes {
-  private static final Map<String, String> UNDERSTOOD = Map.of("bearer", "Bearer");
+  /**
+   * {@code DPoP} (RFC 9449) is understood here; {@code TokenEndpoint.bind} accepts it only for a
+   * request that carried a proof.
+   */
+  private static final Map<String, String> UNDERSTOOD = Map.of("bearer", "Bearer", "dpop", "DPoP");
 
   private TokenTypes() {}
 

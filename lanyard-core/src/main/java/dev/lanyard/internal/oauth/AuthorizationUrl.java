@@ -50,6 +50,24 @@ public final class AuthorizationUrl {
       String codeChallenge,
       @Nullable String loginHint,
       Map<String, String> extra) {
+    return withQuery(
+        authorizationEndpoint,
+        parameters(clientId, redirectUri, scope, state, nonce, codeChallenge, loginHint, extra));
+  }
+
+  /**
+   * The authorization request's parameters, in order: what {@link #build} puts into the URL, or
+   * what a pushed authorization request (RFC 9126) sends in its body.
+   */
+  public static Map<String, String> parameters(
+      String clientId,
+      URI redirectUri,
+      Scope scope,
+      String state,
+      String nonce,
+      String codeChallenge,
+      @Nullable String loginHint,
+      Map<String, String> extra) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("response_type", "code");
     q.put("client_id", clientId);
@@ -66,6 +84,11 @@ public final class AuthorizationUrl {
       checkParameter(e.getKey(), e.getValue());
       q.put(e.getKey(), e.getValue());
     }
+    return q;
+  }
+
+  /** {@code authorizationEndpoint} with {@code q} appended to its query, without its fragment. */
+  public static URI withQuery(URI authorizationEndpoint, Map<String, String> q) {
     String base = authorizationEndpoint.toString();
     int hash = base.indexOf('#');
     if (hash >= 0) {

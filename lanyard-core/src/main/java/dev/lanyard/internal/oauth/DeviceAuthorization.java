@@ -63,6 +63,7 @@ public final class DeviceAuthorization {
   /** Asks for a device code; {@code pkce} may be null. */
   public static Started request(Request config, ProviderMetadata m, @Nullable Pkce pkce)
       throws IOException {
+    ClientMethods.requireSupported(config.client(), m);
     URI endpoint =
         m.deviceAuthorizationEndpoint()
             .orElseThrow(
@@ -80,7 +81,14 @@ public final class DeviceAuthorization {
     // Replayable: a repeated request only makes another code, and the first is never shown.
     HttpResponse<String> response =
         TokenEndpoint.postForm(
-            config.transport(), endpoint, config.client(), form, true, WHAT, Bodies.Limit.DEVICE);
+            config.transport(),
+            endpoint,
+            config.client(),
+            m.issuer().orElse(null),
+            form,
+            true,
+            WHAT,
+            Bodies.Limit.DEVICE);
     return parse(response.statusCode(), response.body(), sentAt, pkce);
   }
 

@@ -284,11 +284,16 @@ public final class Keycloak {
             // Pinned, or the issuer would follow each request's Host header.
             "--hostname=http://127.0.0.1:" + httpPort,
             "--http-management-port=" + mgmtPort,
-            // A second listener, HTTPS with a certificate from the build's test CA, for the proxy
-            // and CA tests; the management interface stays on plain http.
+            // A second listener, HTTPS with a certificate from the build's test CA, for the proxy,
+            // CA and mutual-TLS tests (RFC 8705): a client certificate is asked for, not required;
+            // the clients' certificates are in src/test/resources/tls. The management interface
+            // (health) stays on plain http.
             "--https-port=" + httpsPort,
             "--https-key-store-file=" + testCa.serverKeyStore(),
             "--https-key-store-password=" + TestCa.PASSWORD,
+            "--https-trust-store-file=" + tlsFile("client-trust.p12"),
+            "--https-trust-store-password=" + TestCa.PASSWORD,
+            "--https-client-auth=request",
             "--http-management-scheme=http",
             "--health-enabled=true",
             "--import-realm",
@@ -546,6 +551,20 @@ public final class Keycloak {
 
   public String userinfoEndpoint() {
     return issuer() + "/protocol/openid-connect/userinfo";
+  }
+
+  /** A file of src/test/resources/tls (the clients' certificates and keys, their trust store). */
+  public static Path tlsFile(String name) {
+    try {
+      return Path.of(Keycloak.class.getResource("/tls/" + name).toURI());
+    } catch (java.net.URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("no test TLS file " + name, e);
+    }
+  }
+
+  /** The HTTPS origin (mutual TLS asked for, not required), e.g. {@code https://127.0.0.1:8443}. */
+  public URI httpsBaseUri() {
+    return URI.create("https://127.0.0.1:" + httpsPort);
   }
 
   public int httpPort() {
