@@ -4,6 +4,7 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.internal.http.Exchange;
 import dev.lanyard.internal.http.Revocation;
+import dev.lanyard.internal.oauth.ClientMethods;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -34,8 +35,8 @@ final class Revoker {
       return false;
     }
     ProviderMetadata m = provider.metadata();
-    new Revocation(Exchange.of(transport), endpoint.get(), c, m.issuer().orElse(null))
-        .revoke(tokens);
+    URI uri = ClientMethods.endpoint(m, c, "revocation_endpoint", endpoint.get());
+    new Revocation(Exchange.of(transport), uri, c, m.issuer().orElse(null)).revoke(tokens);
     return true;
   }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class MutualTlsClientTest {
   private static final String METADATA =
       "{\"issuer\":\"https://id.example.org\",\"token_endpoint\":\"https://id.example.org/token\","
-          + "\"mtls_endpoint_aliases\":{\"token_endpoint\":\"https://mtls.id.example.org/token\"}}";
+          + "\"revocation_endpoint\":\"https://id.example.org/revoke\","
+          + "\"device_authorization_endpoint\":\"https://id.example.org/device\","
+          + "\"mtls_endpoint_aliases\":{\"token_endpoint\":\"https://mtls.id.example.org/token\","
+          + "\"revocation_endpoint\":\"https://mtls.id.example.org/revoke\"}}";
 
   @Test
   void tlsClientAuth_formNamesTheClient_noSecretNoHeader() {
@@ -38,6 +41,22 @@ class MutualTlsClientTest {
         .isEqualTo(URI.create("https://mtls.id.example.org/token"));
     assertThat(endpoint(m, ClientAuthentication.none("s")))
         .isEqualTo(URI.create("https://id.example.org/token"));
+  }
+
+  @Test
+  void mtlsEndpointAliases_everyEndpointTheProviderAliases_othersUnchanged() throws Exception {
+    ProviderMetadata m = ProviderMetadata.parse(METADATA);
+    ClientAuthentication tls = ClientAuthentication.tlsClientAuth("s");
+    URI revoke = m.revocationEndpoint().orElseThrow();
+    URI device = m.deviceAuthorizationEndpoint().orElseThrow();
+    assertThat(ClientMethods.endpoint(m, tls, "revocation_endpoint", revoke))
+        .isEqualTo(URI.create("https://mtls.id.example.org/revoke"));
+    assertThat(ClientMethods.endpoint(m, tls, "device_authorization_endpoint", device))
+        .isEqualTo(device); // no alias named: the plain endpoint
+    assertThat(
+            ClientMethods.endpoint(
+                m, ClientAuthentication.none("s"), "revocation_endpoint", revoke))
+        .isEqualTo(revoke);
   }
 
   private static URI endpoint(ProviderMetadata m, ClientAuthentication c) {

@@ -86,13 +86,19 @@ public final class ClientMethods {
     if (dpopKey != null) {
       requireDpop(dpopKey, m);
     }
-    // RFC 8705 §5: a mutual-TLS client uses the provider's aliases when it names them.
-    URI endpoint =
-        client.usesMutualTls()
-            ? m.mtlsEndpointAliases().getOrDefault("token_endpoint", m.tokenEndpoint())
-            : m.tokenEndpoint();
+    URI endpoint = endpoint(m, client, "token_endpoint", m.tokenEndpoint());
     return new TokenEndpoint(
         endpoint, m.issuer().orElse(null), client, transport, clock, defaultLifetime, dpopKey);
+  }
+
+  /**
+   * The endpoint a client calls for the metadata member {@code name} (e.g. {@code
+   * revocation_endpoint}): RFC 8705 §5, a mutual-TLS client uses the provider's alias when it names
+   * one; every other client, and a provider without one, {@code plain}.
+   */
+  public static URI endpoint(
+      ProviderMetadata m, ClientAuthentication client, String name, URI plain) {
+    return client.usesMutualTls() ? m.mtlsEndpointAliases().getOrDefault(name, plain) : plain;
   }
 
   private static String name(ProviderMetadata m) {

@@ -64,13 +64,15 @@ public final class DeviceAuthorization {
   public static Started request(Request config, ProviderMetadata m, @Nullable Pkce pkce)
       throws IOException {
     ClientMethods.requireSupported(config.client(), m);
-    URI endpoint =
+    URI plain =
         m.deviceAuthorizationEndpoint()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "the provider has no device authorization endpoint; device login needs"
                             + " one"));
+    URI endpoint =
+        ClientMethods.endpoint(m, config.client(), "device_authorization_endpoint", plain);
     Map<String, String> form = new LinkedHashMap<>(config.parameters());
     form.put("scope", config.scope().toString());
     if (pkce != null) {

@@ -45,13 +45,15 @@ public final class PushedAuthorization {
       URI authorizationEndpoint,
       Map<String, String> parameters)
       throws IOException {
-    URI endpoint =
+    URI plain =
         m.pushedAuthorizationRequestEndpoint()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "pushed authorization requests were asked for, but the provider announces"
                             + " no pushed_authorization_request_endpoint"));
+    URI endpoint =
+        ClientMethods.endpoint(m, client, "pushed_authorization_request_endpoint", plain);
     Endpoints.requireSecure(transport, endpoint, WHAT);
     ClientMethods.requireSupported(client, m);
     // Not replayable: each push makes a request_uri, but a second one is harmless (unused).
