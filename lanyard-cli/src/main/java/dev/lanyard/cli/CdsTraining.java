@@ -30,7 +30,10 @@ public final class CdsTraining {
           Path.of(System.getProperty("java.io.tmpdir"))
               .resolve("lanyard-aot-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
       Files.createDirectory(home);
-      System.exit(trainToken(home));
+      if (trainToken(home) != 0) {
+        System.exit(1);
+      }
+      return; // no System.exit: on Java 21+ it loads the JDK's logging lookup (see Main)
     }
     System.exit(train(Files.createTempDirectory("lanyard-cds-")));
   }
@@ -69,38 +72,73 @@ public final class CdsTraining {
 
   /**
    * Only what a warm {@code lanyard token} runs, for a JDK 25 AOT cache (launcher: {@code
-   * CdsTraining token}). Every class in such a cache is loaded when the JVM starts, so a cache
-   * trained on all commands costs the one command that must start fastest about 10 ms of CPU
-   * (docs/performance.md). The token file is written as text, so that nothing but the fast path's
-   * classes is loaded. Deletes {@code home}; 0 when the token was printed each time.
+   * CdsTraining token}). Every class in such a cache is loaded when the JVM starts, so what the
+   * training loads beyond the fast path costs every start (docs/performance.md): the home holds
+   * what {@code login} leaves (a config with an OAuth and a static-token profile, their token files
+   * written as text so that no JSON library is loaded), the fast path prints in the formats a shell
+   * uses ({@code raw}, {@code header}) through the writer {@link Main} prints with, and nothing
+   * else runs. Deletes {@code home}; 0 when the token was printed each time.
    */
   static int trainToken(Path home) throws IOException {
     try {
-      Path dir = Files.createDirectories(home.resolve("tokens"));
-      Path file = dir.resolve(TokenFileName.of("static", "none", "default"));
+      Path tokens = Files.createDirectories(home.resolve("tokens"));
       Files.writeString(
-          file,
+          home.resolve("config.yaml"),
+          """
+          default_profile: lab
+          profiles:
+            lab:
+              issuer: https://login.example.org/realms/lab
+              client_id: lanyard-cli
+            pat:
+              flow: token
+          """);
+      ownerOnly(home.resolve("config.yaml"));
+      String oauth =
           "{\"version\":1,\"token_type\":\"Bearer\",\"access_token\":\"cds-training-token\","
-              + "\"scope\":\"\",\"issued_at\":\"2025-01-01T00:00:00Z\","
-              + "\"expires_at\":\"2999-01-01T00:00:00Z\"}\n");
-      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        // Owner-only, as the store writes it, or the fast path leaves the file to the store.
-        Files.setPosixFilePermissions(
-            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-      }
+              + "\"refresh_token\":\"cds-training-refresh\",\"scope\":\"openid\","
+              + "\"issued_at\":\"2025-01-01T00:00:00.123456789Z\","
+              + "\"expires_at\":\"2999-01-01T00:00:00Z\"}\n";
+      writeToken(tokens, "https://login.example.org/realms/lab", "lanyard-cli", "lab", oauth);
+      String pat =
+          "{\"version\":1,\"token_type\":\"Bearer\",\"access_token\":\"cds-training-token\","
+              + "\"scope\":\"\",\"issued_at\":\"2025-01-01T00:00:00Z\"}\n";
+      writeToken(tokens, "static", "none", "pat", pat);
       Environment env = Environment.system().withVariables(Map.of("LANYARD_HOME", home.toString()));
+      String[][] runs = {
+        {"token"}, {"--profile", "pat", "token"}, {"token", "--format", "header"}, {"token"}
+      };
       int failures = 0;
-      for (String format : new String[] {"raw", "header", "json", "exec-credential", "raw"}) {
-        StringWriter out = new StringWriter();
-        String[] args = {"token", "--format", format};
-        if (FastToken.answer(args, env, new PrintWriter(out)) != 0
-            || !out.toString().contains("cds-training-token")) {
+      for (String[] args : runs) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        PrintWriter out =
+            new PrintWriter(
+                new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                true);
+        if (FastToken.answer(args, env, out) != CliError.OK
+            || !bytes
+                .toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("cds-training-token")) {
           failures++;
         }
       }
       return failures == 0 ? 0 : 1;
     } finally {
       delete(home.toFile()); // no streams or lambdas: only the fast path's classes in the cache
+    }
+  }
+
+  private static void writeToken(
+      Path dir, String issuer, String client, String profile, String json) throws IOException {
+    Path file = dir.resolve(TokenFileName.of(issuer, client, profile));
+    Files.writeString(file, json);
+    ownerOnly(file); // as the store writes it, or the fast path leaves the file to the store
+  }
+
+  private static void ownerOnly(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
   }
 

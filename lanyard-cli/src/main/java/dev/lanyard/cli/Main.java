@@ -19,6 +19,12 @@ public final class Main {
     Environment env = Environment.system();
     PrintWriter out = utf8(FileDescriptor.out);
     int code = FastToken.answer(args, env, out);
+    if (code == CliError.OK) {
+      // Return, not System.exit: since Java 21 Runtime.exit looks up a System.Logger to log the
+      // exit, which starts the logging service lookup and opens the runtime image (about 60
+      // classes). The fast path started no thread that could keep the JVM alive.
+      return;
+    }
     if (code == FastToken.NOT_HANDLED) {
       code = Lanyard.execute(args, env, out, utf8(FileDescriptor.err));
     }

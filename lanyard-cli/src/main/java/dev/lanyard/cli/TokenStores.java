@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TokenStores {
   static final String KEY_VARIABLE = "LANYARD_STORE_KEY";
-  private static final Logger LOG = LoggerFactory.getLogger(TokenStores.class);
 
   private final Context ctx;
 
@@ -77,7 +76,8 @@ final class TokenStores {
       return KeychainTokenStore.forIdentity(dir, s.storeIssuer(), s.storeClient(), s.profile());
     } catch (IOException | RuntimeException | LinkageError e) {
       FileTokenStore file = fileStore(dir, s);
-      LOG.warn(
+      Logger log = LoggerFactory.getLogger(TokenStores.class); // made when needed: not on start-up
+      log.warn(
           "{}; profile '{}' keeps its tokens in the file {} instead",
           Errors.oneLine(e.getMessage()),
           s.profile(),

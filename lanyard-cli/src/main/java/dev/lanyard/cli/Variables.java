@@ -4,6 +4,7 @@ import dev.lanyard.internal.env.DotEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * no {@code .env} at all: git and kubectl run them in directories the user did not pick.
  */
 final class Variables {
-  private static final Logger LOG = LoggerFactory.getLogger(Variables.class);
-
   private final Map<String, String> process;
   private final Map<String, String> dotenv;
 
@@ -52,9 +51,16 @@ final class Variables {
     } catch (IOException e) {
       throw new CliError(1, "cannot read " + file + ": " + e.getMessage());
     }
-    List<String> ignored = dotenv.keySet().stream().filter(Variables::picksWhere).toList();
+    List<String> ignored = new ArrayList<>(); // a loop, not a stream: nothing to link at start-up
+    for (String name : dotenv.keySet()) {
+      if (picksWhere(name)) {
+        ignored.add(name);
+      }
+    }
     if (!ignored.isEmpty()) {
-      LOG.warn(
+      // The logger only when there is something to say: SLF4J's start-up is not free.
+      Logger log = LoggerFactory.getLogger(Variables.class);
+      log.warn(
           "Ignoring {} in {}: a .env file may give secret values only, never where they go;"
               + " set {} in the environment or the profile",
           String.join(", ", ignored),

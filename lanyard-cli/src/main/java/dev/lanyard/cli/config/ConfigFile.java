@@ -34,7 +34,12 @@ public final class ConfigFile {
       "Lanyard configuration, written by the lanyard command (see docs/cli.md).\n"
           + "Secrets never go here: a profile names the variable or file that holds one.";
   private static final int MAX_BYTES = 1 << 20;
-  private static final Logger LOG = LoggerFactory.getLogger(ConfigFile.class);
+
+  /** Made when a message is logged: SLF4J's start-up is not on {@code lanyard token}'s path. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ConfigFile.class);
+  }
+
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   private final Path path;
@@ -82,7 +87,7 @@ public final class ConfigFile {
     }
     writableByOthers()
         .filter(WARNED::add)
-        .ifPresent(reason -> LOG.warn("{}: it decides where secrets go", reason));
+        .ifPresent(reason -> log().warn("{}: it decides where secrets go", reason));
     byte[] bytes;
     try {
       if (Files.size(path) > MAX_BYTES) {

@@ -27,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * files are 0600 and new folders 0700; elsewhere the platform's defaults apply.
  */
 public final class SecureFiles {
-  private static final Logger LOG = LoggerFactory.getLogger(SecureFiles.class);
+  /** Made when a message is logged: SLF4J's start-up is not on {@code lanyard token}'s path. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(SecureFiles.class);
+  }
+
   public static final Set<PosixFilePermission> OWNER_FILE =
       PosixFilePermissions.fromString("rw-------");
   public static final Set<PosixFilePermission> OWNER_FOLDER =
@@ -82,12 +86,13 @@ public final class SecureFiles {
     try {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
       if (perms.stream().anyMatch(SHARED::contains) && WARNED.add(path)) {
-        LOG.warn(
-            "{} {} is open to other users ({}); restrict it with chmod {}",
-            what,
-            path,
-            PosixFilePermissions.toString(perms),
-            mode);
+        log()
+            .warn(
+                "{} {} is open to other users ({}); restrict it with chmod {}",
+                what,
+                path,
+                PosixFilePermissions.toString(perms),
+                mode);
       }
     } catch (IOException | UnsupportedOperationException e) {
       // Only a warning is at stake; the read or write that follows reports real trouble.
@@ -184,7 +189,7 @@ public final class SecureFiles {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("Cannot sync folder {}: {}", folder, e.toString());
+      log().debug("Cannot sync folder {}: {}", folder, e.toString());
     }
   }
 
@@ -192,7 +197,7 @@ public final class SecureFiles {
     try {
       Files.deleteIfExists(temp);
     } catch (IOException e) {
-      LOG.debug("Cannot delete temp file {}: {}", temp, e.toString());
+      log().debug("Cannot delete temp file {}: {}", temp, e.toString());
     }
   }
 }
