@@ -19,10 +19,11 @@ public final class Main {
     Environment env = Environment.system();
     PrintWriter out = utf8(FileDescriptor.out);
     int code = FastToken.answer(args, env, out);
-    if (code == CliError.OK) {
+    if (code == CliError.OK && Thread.currentThread().getThreadGroup().activeCount() == 1) {
       // Return, not System.exit: since Java 21 Runtime.exit looks up a System.Logger to log the
       // exit, which starts the logging service lookup and opens the runtime image (about 60
-      // classes). The fast path started no thread that could keep the JVM alive.
+      // classes). Only when no other thread runs: a keychain's D-Bus connection or a Redis
+      // client would keep the JVM alive.
       return;
     }
     if (code == FastToken.NOT_HANDLED) {

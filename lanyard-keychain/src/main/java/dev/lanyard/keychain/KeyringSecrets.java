@@ -25,6 +25,9 @@ final class KeyringSecrets implements Secrets {
 
   private static final String PROBE = "lanyard-probe";
 
+  /** Where dbus-java finds the session bus (a system property of that name comes first). */
+  private static final String BUS_VARIABLE = "DBUS_SESSION_BUS_ADDRESS";
+
   private final Keyring keyring;
   private final String service;
   private volatile boolean probed;
@@ -44,11 +47,21 @@ final class KeyringSecrets implements Secrets {
     try {
       keyring = Keyring.create();
     } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-      throw new IOException("no keychain reachable: " + reason(e), e);
+      throw new IOException("no keychain reachable: " + reason(e) + busHint(), e);
     }
     KeyringSecrets s = new KeyringSecrets(keyring, service);
     s.probe();
     return s;
+  }
+
+  /**
+   * On Linux without a session bus address, java-keyring says only that it found no backend; the
+   * usual cause (ssh, cron, a container) is worth naming.
+   */
+  private static String busHint() {
+    boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+    boolean noBus = System.getProperty(BUS_VARIABLE) == null && System.getenv(BUS_VARIABLE) == null;
+    return linux && noBus ? " (no D-Bus session: " + BUS_VARIABLE + " is not set)" : "";
   }
 
   private void probe() throws IOException {
