@@ -36,5 +36,6 @@ module dev.lanyard {
       dev.lanyard.cli,
       dev.lanyard.labarchives;
   exports dev.lanyard.internal.files to
-      dev.lanyard.cli;
+      dev.lanyard.cli,
+      dev.lanyard.keychain;
 }

@@ -3,6 +3,7 @@ package dev.lanyard.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.files.ExclusiveSection;
 import dev.lanyard.internal.files.SecureFiles;
 import dev.lanyard.internal.time.Sleeper;
 import java.io.IOException;

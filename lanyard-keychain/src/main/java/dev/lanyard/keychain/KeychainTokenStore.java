@@ -1,6 +1,8 @@
 package dev.lanyard.keychain;
 
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.files.ExclusiveSection;
+import dev.lanyard.internal.files.SecureFiles;
 import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
@@ -21,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * under service {@value #SERVICE}, account = the identity's hash (the file store's file name
  * without {@code .json}): the account names no issuer, client or person.
  *
- * <p>The keychain does not lock, so the exclusive section is a lock file beside, as with {@link
- * FileTokenStore}: an empty, owner-only file that holds no secret. A token set larger than one
- * entry may hold (Windows: 2560 bytes) is split over several entries of a generation, written
+ * <p>The keychain does not lock, so the exclusive section is the one {@link FileTokenStore} uses
+ * (the core's, over a lock file: in-process lock first, a deadline on every wait, anything but a
+ * regular file refused): an empty, owner-only file that holds no secret. A token set larger than
+ * one entry may hold (Windows: 2560 bytes) is split over several entries of a generation, written
  * before the head entry names them, so {@link #load} never sees a torn write.
  *
  * <pre>{@code
@@ -42,9 +45,9 @@ public final class KeychainTokenStore implements TokenStore {
 
   private final Secrets secrets;
   private final String account;
-  private final LockFile lock;
+  private final ExclusiveSection lock;
 
-  private KeychainTokenStore(Secrets secrets, String account, LockFile lock) {
+  private KeychainTokenStore(Secrets secrets, String account, ExclusiveSection lock) {
     this.secrets = secrets;
     this.account = account;
     this.lock = lock;
@@ -91,7 +94,7 @@ public final class KeychainTokenStore implements TokenStore {
     if (account.isEmpty() || account.contains("#")) {
       throw new IllegalArgumentException("account must be non-empty and without '#'");
     }
-    return new KeychainTokenStore(secrets, account, new LockFile(lockFile, timeout));
+    return new KeychainTokenStore(secrets, account, ExclusiveSection.on(lockFile, timeout));
   }
 
   /** This store with another deadline for the exclusive section (default 60 s). */
@@ -99,7 +102,7 @@ public final class KeychainTokenStore implements TokenStore {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("lockTimeout must not be negative, was " + timeout);
     }
-    return new KeychainTokenStore(secrets, account, new LockFile(lock.path(), timeout));
+    return new KeychainTokenStore(secrets, account, ExclusiveSection.on(lock.lockFile(), timeout));
   }
 
   /** The entry's account under service {@value #SERVICE}. */
@@ -109,7 +112,7 @@ public final class KeychainTokenStore implements TokenStore {
 
   /** The lock file of the exclusive section. */
   public Path lockPath() {
-    return lock.path();
+    return lock.lockFile();
   }
 
   @Override
@@ -160,12 +163,12 @@ public final class KeychainTokenStore implements TokenStore {
   @Override
   public void save(TokenSet tokens) throws IOException {
     Objects.requireNonNull(tokens, "tokens");
-    lock.run(() -> write(tokens));
+    exclusive(() -> write(tokens));
   }
 
   @Override
   public void clear() throws IOException {
-    lock.run(
+    exclusive(
         () -> {
           Optional<String> head = secrets.get(account);
           if (head.isPresent()) {
@@ -180,7 +183,7 @@ public final class KeychainTokenStore implements TokenStore {
   public TokenSet update(Update update) throws IOException {
     Objects.requireNonNull(update, "update");
     TokenSet[] result = new TokenSet[1];
-    lock.run(
+    exclusive(
         () -> {
           Optional<TokenSet> current = load();
           TokenSet next = update.apply(current);
@@ -191,6 +194,15 @@ public final class KeychainTokenStore implements TokenStore {
           result[0] = next;
         });
     return result[0];
+  }
+
+  /**
+   * Runs {@code body} in the exclusive section, whose owner-only lock file (the core's, shared with
+   * the file store) is made with its folder when missing.
+   */
+  private void exclusive(ExclusiveSection.Body body) throws IOException {
+    SecureFiles.ensureFolder(SecureFiles.folderOf(lock.lockFile()));
+    lock.run(body);
   }
 
   /** Inside the section: the new entries, then the head, then the old generation's parts. */

@@ -27,11 +27,6 @@ import org.slf4j.LoggerFactory;
  * files are 0600 and new folders 0700; elsewhere the platform's defaults apply.
  */
 public final class SecureFiles {
-  /** Made when a message is logged: SLF4J's start-up is not on {@code lanyard token}'s path. */
-  private static Logger log() {
-    return LoggerFactory.getLogger(SecureFiles.class);
-  }
-
   public static final Set<PosixFilePermission> OWNER_FILE =
       PosixFilePermissions.fromString("rw-------");
   public static final Set<PosixFilePermission> OWNER_FOLDER =
@@ -47,6 +42,11 @@ public final class SecureFiles {
   private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
   private SecureFiles() {}
+
+  /** Made when a message is logged: SLF4J's start-up is not on {@code lanyard token}'s path. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(SecureFiles.class);
+  }
 
   /** The attributes that create a file or folder with {@code permissions}, when POSIX. */
   public static FileAttribute<?>[] permissions(Path path, Set<PosixFilePermission> permissions) {

@@ -1,7 +1,6 @@
-package dev.lanyard.store;
+package dev.lanyard.internal.files;
 
 import dev.lanyard.LoginTimeoutException;
-import dev.lanyard.internal.files.SecureFiles;
 import dev.lanyard.internal.time.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -19,8 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Mutual exclusion for one token file across threads and processes: a {@link ReentrantLock} per
- * path within this JVM, then an exclusive {@link FileLock} on a lock file beside the token file.
+ * Mutual exclusion for one stored token set across threads and processes: a {@link ReentrantLock}
+ * per key within this JVM, then an exclusive {@link FileLock} on a lock file. The file store locks
+ * a lock file beside its token file; the keychain store, whose secret store does not lock, one in
+ * the token folder.
  *
  * <p>The in-process lock comes first because a JVM holds file locks per process: a second {@code
  * FileChannel.lock} on the same file throws {@link OverlappingFileLockException}, and on POSIX
@@ -30,8 +31,8 @@ import java.util.function.LongSupplier;
  * <p>The wait for the file lock polls through a {@link Sleeper} against a nanosecond ticker, both
  * injectable so that a test of the deadline does not wait for it.
  */
-final class ExclusiveSection {
-  /** One in-process lock per token file, shared by every store instance for that path. */
+public final class ExclusiveSection {
+  /** One in-process lock per key, shared by every store instance for that key. */
   private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
   private static final long MAX_SLEEP_MILLIS = 50;
@@ -42,18 +43,43 @@ final class ExclusiveSection {
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
 
-  ExclusiveSection(
-      Path file, Path lockFile, Duration timeout, Sleeper sleeper, LongSupplier nanoTime) {
+  /**
+   * A section keyed by {@code key} (the in-process lock: an absolute, normalized path, such as the
+   * token file's) over {@code lockFile}, acquired within {@code timeout}; the wait for the file
+   * lock sleeps through {@code sleeper} against {@code nanoTime}.
+   */
+  public ExclusiveSection(
+      Path key, Path lockFile, Duration timeout, Sleeper sleeper, LongSupplier nanoTime) {
     this.lockFile = lockFile;
     this.timeout = timeout;
-    this.lock = LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+    this.lock = LOCKS.computeIfAbsent(key, p -> new ReentrantLock());
     this.sleeper = sleeper;
     this.nanoTime = nanoTime;
   }
 
+  /**
+   * A section on {@code lockFile} (also its in-process key, made absolute and normalized), acquired
+   * within {@code timeout}, waiting in real time.
+   */
+  public static ExclusiveSection on(Path lockFile, Duration timeout) {
+    Path path = lockFile.toAbsolutePath().normalize();
+    return new ExclusiveSection(path, path, timeout, Sleeper.SYSTEM, System::nanoTime);
+  }
+
+  /** The lock file. */
+  public Path lockFile() {
+    return lockFile;
+  }
+
+  /** The deadline for acquiring the section. */
+  public Duration timeout() {
+    return timeout;
+  }
+
   /** The body of a section. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
+    /** Runs inside the section. */
     void run() throws IOException;
   }
 
@@ -63,7 +89,7 @@ final class ExclusiveSection {
    *
    * @throws LoginTimeoutException when the locks are not acquired in time
    */
-  void run(Body body) throws IOException {
+  public void run(Body body) throws IOException {
     if (lock.isHeldByCurrentThread()) {
       body.run(); // an outer call on this thread holds both locks until it returns
       return;
