@@ -4,7 +4,8 @@
 # JDK 25+ for its AOT cache; see the launcher). When `java` on PATH is another JVM (e.g. 17, with
 # the class-data sharing archive), its hello world and `lanyard token` are measured too. The runs
 # are interleaved (hello, launcher, direct JVM, hello, ...) so background load hits every command
-# alike; the median of RUNS runs each is reported.
+# alike; the median of RUNS runs each is reported. Times come from bash's $EPOCHREALTIME around
+# each command (no process forked to read the clock).
 #
 #   lanyard-cli/bench/startup.sh [RUNS]      (default 40)
 set -eu
@@ -12,7 +13,7 @@ runs="${1:-40}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 cd "$root"
 
-./lanyard --version >/dev/null # builds the jar and the CDS archive when needed
+./lanyard --version >/dev/null # builds the jar and the AOT cache or CDS archive when needed
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export LANYARD_HOME="$work/home"
@@ -24,39 +25,61 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 javac --release 17 -d "$work/hello" "$work/hello/Hello.java"
 (cd "$work/hello" && jar cf hello.jar Hello.class)
 
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable"
-jar="$root/lanyard-cli/target/lanyard.jar"
+target="$root/lanyard-cli/target"
+jar="$target/lanyard.jar"
+# The JVM flags the launcher passes (see `vm=` there), for the JVM of major version $1. Hello
+# world runs with the same flags but --enable-native-access (the launcher's, on 22+, for the
+# keychain's JNA): any module option makes the JDK's own archive drop its archived module graph,
+# which would slow hello world by about 3 ms; the launcher's AOT cache is made with the option.
+base() { # the launcher's flags for the JVM of major version $1, without module options
+  local f="-XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr"
+  if [ "$1" -ge 25 ]; then f="$f -XX:+UseSerialGC"; else f="$f -XX:+UseG1GC"; fi
+  printf '%s' "$f"
+}
+flags() {
+  local f
+  f="$(base "$1")"
+  if [ "$1" -ge 22 ]; then f="$f --enable-native-access=ALL-UNNAMED"; fi
+  printf '%s' "$f"
+}
+major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 # The JVM the launcher runs (JAVA_HOME, else the one it chose and remembered) and its archive.
-if [ -n "${JAVA_HOME:-}" ]; then jvm="$JAVA_HOME/bin/java"; else jvm="$(head -1 "$root/lanyard-cli/target/jvm")"; fi
-if [ -f "$root/lanyard-cli/target/lanyard.aot" ] && [ "$(cat "$root/lanyard-cli/target/lanyard.aot.java")" = "$jvm" ]; then
-  archive="-XX:AOTCache=$root/lanyard-cli/target/lanyard.aot"
+if [ -n "${JAVA_HOME:-}" ]; then jvm="$JAVA_HOME/bin/java"; else jvm="$(head -1 "$target/jvm")"; fi
+major25="$(major "$jvm")"
+flags25="$(flags "$major25")"
+if [ -f "$target/lanyard.aot" ] && [ "$(cut -d' ' -f1 "$target/lanyard.aot.java")" = "$jvm" ]; then
+  archive="-XX:AOTCache=$target/lanyard.aot"
 else
-  archive="-XX:SharedArchiveFile=$root/lanyard-cli/target/lanyard.jsa"
+  archive="-XX:SharedArchiveFile=$target/lanyard.jsa"
 fi
-hello="$jvm $flags -cp $work/hello/hello.jar Hello"
+hello="$jvm $(base "$major25") -cp $work/hello/hello.jar Hello"
 launcher="$root/lanyard token"
-direct="$jvm $archive $flags -cp $jar dev.lanyard.cli.Main token"
+direct="$jvm $archive $flags25 -cp $jar dev.lanyard.cli.Main token"
 # `java` on PATH, when it is another JVM: the configuration without a JDK 25.
 other="$(readlink -f "$(command -v java)")"
 if [ "$other" != "$(readlink -f "$jvm")" ]; then
   JAVA_HOME="$(dirname "$(dirname "$other")")" "$root/lanyard" --version >/dev/null # its archive
-  hello17="$other $flags -cp $work/hello/hello.jar Hello"
-  direct17="$other -XX:SharedArchiveFile=$root/lanyard-cli/target/lanyard.jsa $flags -cp $jar dev.lanyard.cli.Main token"
+  major17="$(major "$other")"
+  flags17="$(flags "$major17")"
+  hello17="$other $(base "$major17") -cp $work/hello/hello.jar Hello"
+  direct17="$other -XX:SharedArchiveFile=$target/lanyard.jsa $flags17 -cp $jar dev.lanyard.cli.Main token"
 else
   other=""
 fi
 
-[ "$($launcher)" = "bench-static-token" ] || { echo "lanyard token did not answer" >&2; exit 1; }
+for c in "$launcher" "$direct" ${other:+"$direct17"}; do
+  [ "$($c)" = "bench-static-token" ] || { echo "no token from: $c" >&2; exit 1; }
+done
 
-ms() { # runs a command once, prints its wall time in milliseconds (microsecond precision)
+ms() { # runs a command once, prints its wall time in milliseconds
   local s e
-  s=$(date +%s%N)
+  s=$EPOCHREALTIME
   $1 >/dev/null
-  e=$(date +%s%N)
-  echo $(((e - s) / 1000)) | awk '{printf "%.1f\n", $1 / 1000}'
+  e=$EPOCHREALTIME
+  awk -v s="$s" -v e="$e" 'BEGIN {printf "%.2f\n", (e - s) * 1000}'
 }
 
-for i in 1 2 3; do ms "$hello" >/dev/null; ms "$launcher" >/dev/null; ms "$direct" >/dev/null; done
+for _ in 1 2 3; do ms "$hello" >/dev/null; ms "$launcher" >/dev/null; ms "$direct" >/dev/null; done
 : >"$work/hello.ms"; : >"$work/launcher.ms"; : >"$work/direct.ms"; : >"$work/hello17.ms"; : >"$work/direct17.ms"
 for _ in $(seq "$runs"); do
   ms "$hello" >>"$work/hello.ms"

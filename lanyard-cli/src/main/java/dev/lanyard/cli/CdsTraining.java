@@ -72,12 +72,13 @@ public final class CdsTraining {
 
   /**
    * Only what a warm {@code lanyard token} runs, for a JDK 25 AOT cache (launcher: {@code
-   * CdsTraining token}). Every class in such a cache is loaded when the JVM starts, so what the
-   * training loads beyond the fast path costs every start (docs/performance.md): the home holds
-   * what {@code login} leaves (a config with an OAuth and a static-token profile, their token files
-   * written as text so that no JSON library is loaded), the fast path prints in the formats a shell
-   * uses ({@code raw}, {@code header}) through the writer {@link Main} prints with, and nothing
-   * else runs. Deletes {@code home}; 0 when the token was printed each time.
+   * CdsTraining token}). Every class in such a cache is loaded when the JVM starts, and a class the
+   * run needs but the cache lacks is loaded from the jar, which costs far more
+   * (docs/performance.md): so the home holds what {@code login} leaves (a config with an OAuth and
+   * a static-token profile, their token files written as text so that no JSON library is loaded),
+   * the fast path prints in every format (kubectl asks for {@code exec-credential}) through the
+   * writer {@link Main} prints with, and nothing else runs. Deletes {@code home}; 0 when the token
+   * was printed each time.
    */
   static int trainToken(Path home) throws IOException {
     try {
@@ -106,7 +107,12 @@ public final class CdsTraining {
       writeToken(tokens, "static", "none", "pat", pat);
       Environment env = Environment.system().withVariables(Map.of("LANYARD_HOME", home.toString()));
       String[][] runs = {
-        {"token"}, {"--profile", "pat", "token"}, {"token", "--format", "header"}, {"token"}
+        {"token"},
+        {"--profile", "pat", "token"},
+        {"token", "--format", "header"},
+        {"token", "--format", "json"},
+        {"token", "--format", "exec-credential"},
+        {"token"}
       };
       int failures = 0;
       for (String[] args : runs) {
