@@ -54,7 +54,7 @@ final class FastToken {
             if (!sawToken) {
               return NOT_HANDLED;
             }
-            format = new TokenFormat.Converter().convert(value);
+            format = TokenFormat.parse(value);
           }
           case "--min-valid" -> {
             if (!sawToken) {

@@ -120,17 +120,28 @@ enum TokenFormat {
     return id;
   }
 
+  /**
+   * The format named {@code value} (any case). Not through {@link Converter}: that one implements a
+   * picocli interface, whose Java 5 class files no class-data archive can hold, so {@link
+   * FastToken} would load both from the jar at every {@code --format}.
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  static TokenFormat parse(String value) {
+    for (TokenFormat f : values()) {
+      if (f.id.equals(value.toLowerCase(Locale.ROOT))) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + value + "' is not a format; use raw, header, json or exec-credential");
+  }
+
   /** Parses {@code --format}. */
   static final class Converter implements ITypeConverter<TokenFormat> {
     @Override
     public TokenFormat convert(String value) {
-      for (TokenFormat f : values()) {
-        if (f.id.equals(value.toLowerCase(Locale.ROOT))) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "'" + value + "' is not a format; use raw, header, json or exec-credential");
+      return parse(value);
     }
   }
 
