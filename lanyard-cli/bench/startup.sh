@@ -7,9 +7,14 @@
 # alike; the median of RUNS runs each is reported. Times come from bash's $EPOCHREALTIME around
 # each command (no process forked to read the clock).
 #
-#   lanyard-cli/bench/startup.sh [RUNS]      (default 40)
+#   lanyard-cli/bench/startup.sh [RUNS] [OTHER]     (RUNS default 40)
+#
+# OTHER: another checkout of Lanyard (say, `git worktree add /tmp/before <commit>`): its
+# `./lanyard token` and its JVM command join the same interleaved runs, on the launcher's JVM, so
+# a change is measured against its predecessor under the same load.
 set -eu
 runs="${1:-40}"
+before="${2:-}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 cd "$root"
 
@@ -67,7 +72,21 @@ else
   other=""
 fi
 
-for c in "$launcher" "$direct" ${other:+"$direct17"}; do
+if [ -n "$before" ]; then
+  before="$(cd "$before" && pwd -P)"
+  JAVA_HOME="$(dirname "$(dirname "$jvm")")" "$before/lanyard" --version >/dev/null # its jar, cache
+  btarget="$before/lanyard-cli/target"
+  if [ -f "$btarget/lanyard.aot" ]; then barchive="-XX:AOTCache=$btarget/lanyard.aot"; else barchive=""; fi
+  # The flags it made its cache with (lanyard.aot.java: the JVM, then its flags), else those of a
+  # launcher that wrote the JVM alone there (before --enable-native-access): a cache refuses to map
+  # under other module options.
+  bflags="$(cut -s -d' ' -f2- "$btarget/lanyard.aot.java" 2>/dev/null || true)"
+  if [ -z "$bflags" ]; then bflags="$(base "$major25")"; fi
+  blauncher="$before/lanyard token"
+  bdirect="$jvm $barchive $bflags -cp $btarget/lanyard.jar dev.lanyard.cli.Main token"
+fi
+
+for c in "$launcher" "$direct" ${other:+"$direct17"} ${before:+"$blauncher"} ${before:+"$bdirect"}; do
   [ "$($c)" = "bench-static-token" ] || { echo "no token from: $c" >&2; exit 1; }
 done
 
@@ -89,6 +108,10 @@ for _ in $(seq "$runs"); do
     ms "$hello17" >>"$work/hello17.ms"
     ms "$direct17" >>"$work/direct17.ms"
   fi
+  if [ -n "$before" ]; then
+    ms "$blauncher" >>"$work/blauncher.ms"
+    ms "$bdirect" >>"$work/bdirect.ms"
+  fi
 done
 median() { sort -n "$1" | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 h=$(median "$work/hello.ms")
@@ -100,6 +123,13 @@ echo "median of $runs interleaved runs:"
 printf '  hello-world JVM (same JVM, flags)  %7.1f ms\n' "$h"
 printf '  ./lanyard token (launcher)         %7.1f ms   %.2fx hello world\n' "$l" "$(echo "$l $h" | awk '{print $1/$2}')"
 printf '  java ... Main token (no script)    %7.1f ms   %.2fx hello world\n' "$d" "$(echo "$d $h" | awk '{print $1/$2}')"
+if [ -n "$before" ]; then
+  bl=$(median "$work/blauncher.ms")
+  bd=$(median "$work/bdirect.ms")
+  echo "the other checkout ($before), same JVM:"
+  printf '  its ./lanyard token                %7.1f ms   %.2fx hello world\n' "$bl" "$(echo "$bl $h" | awk '{print $1/$2}')"
+  printf '  its java ... Main token            %7.1f ms   %.2fx hello world\n' "$bd" "$(echo "$bd $h" | awk '{print $1/$2}')"
+fi
 if [ -n "$other" ]; then
   h17=$(median "$work/hello17.ms")
   d17=$(median "$work/direct17.ms")
