@@ -76,12 +76,17 @@ if [ -n "$before" ]; then
   before="$(cd "$before" && pwd -P)"
   JAVA_HOME="$(dirname "$(dirname "$jvm")")" "$before/lanyard" --version >/dev/null # its jar, cache
   btarget="$before/lanyard-cli/target"
-  if [ -f "$btarget/lanyard.aot" ]; then barchive="-XX:AOTCache=$btarget/lanyard.aot"; else barchive=""; fi
-  # The flags it made its cache with (lanyard.aot.java: the JVM, then its flags), else those of a
-  # launcher that wrote the JVM alone there (before --enable-native-access): a cache refuses to map
-  # under other module options.
-  bflags="$(cut -s -d' ' -f2- "$btarget/lanyard.aot.java" 2>/dev/null || true)"
-  if [ -z "$bflags" ]; then bflags="$(base "$major25")"; fi
+  case "$archive" in
+    *AOTCache*) barch="$btarget/lanyard.aot" barchive="-XX:AOTCache=$btarget/lanyard.aot" ;;
+    *) barch="$btarget/lanyard.jsa" barchive="-XX:SharedArchiveFile=$btarget/lanyard.jsa" ;;
+  esac
+  # The flags it made its archive with ($barch.java: the JVM, then its flags), else those of the
+  # launchers that wrote the JVM alone there: an AOT cache refuses to map under other module
+  # options, and a CDS archive made with G1 loads its heap objects only under G1.
+  bflags="$(cut -s -d' ' -f2- "$barch.java" 2>/dev/null || true)"
+  if [ -z "$bflags" ]; then
+    bflags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr"
+  fi
   blauncher="$before/lanyard token"
   bdirect="$jvm $barchive $bflags -cp $btarget/lanyard.jar dev.lanyard.cli.Main token"
 fi
