@@ -38,4 +38,7 @@ module dev.lanyard {
   exports dev.lanyard.internal.files to
       dev.lanyard.cli,
       dev.lanyard.keychain;
+  exports dev.lanyard.internal.store to
+      dev.lanyard.keychain,
+      dev.lanyard.redis;
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.lanyard.TokenSet;
 import dev.lanyard.internal.files.ExclusiveSection;
 import dev.lanyard.internal.files.SecureFiles;
+import dev.lanyard.internal.store.TokenSetJson;
 import dev.lanyard.internal.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,7 +236,7 @@ public final class FileTokenStore implements TokenStore {
 
   private void write(TokenSet tokens) throws IOException {
     SecureFiles.requireRegularOrAbsent(file, "token file");
-    SecureFiles.replace(file, TokenSetJson.write(tokens).getBytes(UTF_8));
+    SecureFiles.replace(file, (TokenSetJson.write(tokens) + "\n").getBytes(UTF_8));
   }
 
   /** The path of the token file. */

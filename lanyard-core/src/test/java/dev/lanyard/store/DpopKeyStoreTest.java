@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.DpopKey;
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.store.TokenSetJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.TokenSet;
 import dev.lanyard.fuzz.HostileJson;
+import dev.lanyard.internal.store.TokenSetJson;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

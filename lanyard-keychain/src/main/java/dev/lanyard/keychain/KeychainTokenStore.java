@@ -3,6 +3,7 @@ package dev.lanyard.keychain;
 import dev.lanyard.TokenSet;
 import dev.lanyard.internal.files.ExclusiveSection;
 import dev.lanyard.internal.files.SecureFiles;
+import dev.lanyard.internal.store.TokenSetJson;
 import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
@@ -125,11 +126,14 @@ public final class KeychainTokenStore implements TokenStore {
       }
       Optional<String> document = document(head.get());
       if (document.isPresent()) {
-        Optional<TokenSet> tokens = TokenJson.read(document.get());
-        if (tokens.isEmpty()) {
-          LOG.warn("Ignoring the unreadable keychain entry {}/{}", SERVICE, account);
+        try {
+          return Optional.of(TokenSetJson.read(document.get()));
+        } catch (TokenSetJson.Invalid e) {
+          // the reason names fields, never values
+          LOG.warn(
+              "Ignoring the unreadable keychain entry {}/{}: {}", SERVICE, account, e.getMessage());
+          return Optional.empty();
         }
-        return tokens;
       }
       if (!head.get().startsWith(SPLIT)) {
         LOG.warn("Ignoring the keychain entry {}/{} of an unknown format", SERVICE, account);
@@ -207,7 +211,7 @@ public final class KeychainTokenStore implements TokenStore {
 
   /** Inside the section: the new entries, then the head, then the old generation's parts. */
   private void write(TokenSet tokens) throws IOException {
-    String doc = TokenJson.write(tokens);
+    String doc = TokenSetJson.write(tokens); // the DPoP key (RFC 9449) with the tokens it binds
     Optional<String> old = secrets.get(account);
     int max = secrets.maxEntryChars();
     if (INLINE.length() + doc.length() <= max) {

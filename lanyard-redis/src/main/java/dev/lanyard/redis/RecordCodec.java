@@ -1,6 +1,7 @@
 package dev.lanyard.redis;
 
 import dev.lanyard.TokenSet;
+import dev.lanyard.internal.store.TokenSetJson;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ final class RecordCodec {
   private RecordCodec() {}
 
   static String encode(TokenSet tokens, @Nullable StoreKeys keys, String dataKey) {
-    String json = TokenRecord.write(tokens);
+    String json = TokenSetJson.write(tokens); // the token file's form: a record moves unchanged
     return keys == null ? json : keys.seal(json, dataKey);
   }
 
@@ -56,8 +57,8 @@ final class RecordCodec {
       json = record;
     }
     try {
-      return Optional.of(TokenRecord.read(json));
-    } catch (TokenRecord.Invalid e) {
+      return Optional.of(TokenSetJson.read(json));
+    } catch (TokenSetJson.Invalid e) {
       return unreadable(dataKey, "it is not a valid token record (" + e.getMessage() + ")");
     }
   }

@@ -1,4 +1,4 @@
-package dev.lanyard.redis;
+package dev.lanyard.internal.store;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.lanyard.DpopKey;
@@ -12,15 +12,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link TokenSet} as the JSON document a Redis record holds (before any encryption): the same
- * fields as the token file, version 1. Reasons for rejecting a document never quote its values.
+ * The stored form of a {@link TokenSet}: one JSON object, version 1, the same in the token file, a
+ * keychain entry and a Redis record, so a token set moves between stores unchanged.
+ *
+ * <pre>{@code
+ * {"version":1,"token_type":"Bearer","access_token":"...","refresh_token":"...","id_token":"...",
+ *  "scope":"openid email","issued_at":"2025-01-01T10:00:00Z","expires_at":"2025-01-01T10:05:00Z",
+ *  "refresh_expires_at":"2025-01-01T10:30:00Z","dpop_key":{"kty":"EC","crv":"P-256",...}}
+ * }</pre>
+ *
+ * <p>{@code refresh_token}, {@code id_token}, {@code expires_at}, {@code refresh_expires_at} and
+ * {@code dpop_key} (the private JWK of a DPoP-bound token set, RFC 9449) are left out when absent;
+ * unknown fields are ignored. Reasons for rejecting a document never quote its contents, which are
+ * secrets.
  */
-final class TokenRecord {
-  static final int VERSION = 1;
+public final class TokenSetJson {
+  /** The version this codec writes and reads. */
+  public static final int VERSION = 1;
 
-  private TokenRecord() {}
+  private TokenSetJson() {}
 
-  static String write(TokenSet tokens) {
+  /** The document for {@code tokens}, on one line without a line end. */
+  public static String write(TokenSet tokens) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("version", VERSION);
     json.put("token_type", tokens.tokenType());
@@ -31,25 +44,38 @@ final class TokenRecord {
     json.put("issued_at", tokens.issuedAt().toString());
     tokens.expiresAt().ifPresent(v -> json.put("expires_at", v.toString()));
     tokens.refreshExpiresAt().ifPresent(v -> json.put("refresh_expires_at", v.toString()));
-    // The DPoP key (RFC 9449) travels with the tokens it binds, as in the token file.
-    tokens.dpopKey().ifPresent(k -> json.put("dpop_key", jwk(k)));
+    tokens.dpopKey().ifPresent(k -> json.put("dpop_key", dpopJwk(k)));
     return JSONObjectUtils.toJSONString(json);
   }
 
   /**
-   * The tokens of a document written by {@link #write}.
+   * Parses a document written by {@link #write}.
    *
    * @throws Invalid with a reason that names fields, never values
    */
-  static TokenSet read(String document) throws Invalid {
+  public static TokenSet read(String document) throws Invalid {
+    try {
+      return tokens(document);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a token with characters no token may hold; the message names the field, not the value
+      throw new Invalid(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static TokenSet tokens(String document) throws Invalid {
     Map<String, Object> json;
     try {
       json = JSONObjectUtils.parse(document);
     } catch (ParseException | RuntimeException e) {
       throw new Invalid("not a JSON object");
     }
-    if (!(json.get("version") instanceof Number n) || n.doubleValue() != VERSION) {
-      throw new Invalid("not version " + VERSION);
+    Object version = json.get("version");
+    if (version == null) {
+      throw new Invalid("no version field");
+    }
+    if (!(version instanceof Number n) || n.doubleValue() != VERSION) {
+      throw new Invalid(
+          "unsupported version " + (version instanceof Number ? version : "(not a number)"));
     }
     TokenSet.Builder b = TokenSet.builder(required(json, "access_token"));
     b.tokenType(required(json, "token_type"));
@@ -61,14 +87,7 @@ final class TokenRecord {
     if (idToken != null) {
       b.idToken(idToken);
     }
-    if (!(json.get("scope") instanceof String scope)) {
-      throw new Invalid("no scope string");
-    }
-    try {
-      b.scope(Scope.of(scope));
-    } catch (IllegalArgumentException e) {
-      throw new Invalid("scope is not a valid scope");
-    }
+    b.scope(scope(json));
     b.issuedAt(instant("issued_at", required(json, "issued_at")));
     String expiresAt = optional(json, "expires_at");
     if (expiresAt != null) {
@@ -83,26 +102,38 @@ final class TokenRecord {
       if (!(dpopKey instanceof Map<?, ?> jwk)) {
         throw new Invalid("dpop_key is not a JSON object");
       }
-      Map<String, Object> named = new LinkedHashMap<>();
-      jwk.forEach((k, v) -> named.put(String.valueOf(k), v));
       try {
-        b.dpopKey(DpopKey.fromJson(JSONObjectUtils.toJSONString(named)));
+        b.dpopKey(DpopKey.fromJson(JSONObjectUtils.toJSONString(stringKeys(jwk))));
       } catch (IllegalArgumentException e) {
         throw new Invalid("dpop_key is not a private EC P-256 JWK");
       }
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new Invalid("the tokens are not valid");
-    }
+    return b.build();
   }
 
-  private static Map<String, Object> jwk(DpopKey key) {
+  private static Map<String, Object> dpopJwk(DpopKey key) {
     try {
       return JSONObjectUtils.parse(key.toJson());
     } catch (ParseException e) {
       throw new IllegalStateException("a DPoP key wrote invalid JSON", e);
+    }
+  }
+
+  private static Map<String, Object> stringKeys(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
+  }
+
+  private static Scope scope(Map<String, Object> json) throws Invalid {
+    Object value = json.get("scope");
+    if (!(value instanceof String s)) {
+      throw new Invalid(value == null ? "no scope field" : "scope is not a string");
+    }
+    try {
+      return Scope.of(s);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("scope is not a valid scope");
     }
   }
 
@@ -114,13 +145,17 @@ final class TokenRecord {
     return value;
   }
 
+  /** The non-empty string value of {@code field}, or null when absent or JSON null. */
   private static @Nullable String optional(Map<String, Object> json, String field) throws Invalid {
     Object value = json.get(field);
     if (value == null) {
       return null;
     }
-    if (!(value instanceof String s) || s.isEmpty()) {
-      throw new Invalid(field + " is not a non-empty string");
+    if (!(value instanceof String s)) {
+      throw new Invalid(field + " is not a string");
+    }
+    if (s.isEmpty()) {
+      throw new Invalid(field + " is empty");
     }
     return s;
   }
@@ -133,8 +168,8 @@ final class TokenRecord {
     }
   }
 
-  /** A document that is not a version-1 token record; the message is safe to log. */
-  static final class Invalid extends Exception {
+  /** A document that is not a version-1 token set; the message is safe to log. */
+  public static final class Invalid extends Exception {
     private static final long serialVersionUID = 1L;
 
     Invalid(String reason) {
