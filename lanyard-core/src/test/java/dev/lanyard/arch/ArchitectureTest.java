@@ -220,6 +220,34 @@ class ArchitectureTest {
     supertypes.check(core);
   }
 
+  /**
+   * Internal packages are not exported to users, so no public or protected member of an exported
+   * package may name an internal type, nor may an API class extend or implement one: the API would
+   * be unusable (javac's {@code exports} lint, turned off in core, would say so).
+   */
+  @Test
+  void exportedApi_exposesNoInternalType() throws IOException {
+    Set<String> exported = exportedPackages();
+    DescribedPredicate<JavaClass> api =
+        DescribedPredicate.describe(
+            "are API classes (public, in an exported package)",
+            c -> exported.contains(c.getPackageName()) && visibleOutside(c));
+    ArchRuleDefinition.members()
+        .that()
+        .areDeclaredInClassesThat(api)
+        .and(visible())
+        .should(nameNo("dev.lanyard.internal."))
+        .check(core);
+    ArchRuleDefinition.classes()
+        .that(api)
+        .should()
+        .notBeAssignableTo(
+            DescribedPredicate.describe(
+                "an internal type",
+                (JavaClass c) -> c.getName().startsWith("dev.lanyard.internal.")))
+        .check(core);
+  }
+
   /** The packages module-info exports to everyone, read from the compiled descriptor. */
   private static Set<String> exportedPackages() throws IOException {
     Path classes;

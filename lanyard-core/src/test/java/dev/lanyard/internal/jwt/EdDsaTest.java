@@ -1,8 +1,8 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
-import static dev.lanyard.verify.Forge.CLIENT;
-import static dev.lanyard.verify.Forge.ISSUER;
-import static dev.lanyard.verify.IdTokenVerifierTest.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.CLIENT;
+import static dev.lanyard.internal.jwt.Forge.ISSUER;
+import static dev.lanyard.internal.jwt.Forge.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import dev.lanyard.transport.Transport;
+import dev.lanyard.verify.IdTokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,9 +1,9 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
-import static dev.lanyard.verify.Forge.CLIENT;
-import static dev.lanyard.verify.Forge.ISSUER;
-import static dev.lanyard.verify.Forge.sign;
-import static dev.lanyard.verify.IdTokenVerifierTest.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.CLIENT;
+import static dev.lanyard.internal.jwt.Forge.ISSUER;
+import static dev.lanyard.internal.jwt.Forge.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.lanyard.MalformedResponseException;
 import dev.lanyard.ProviderUnreachableException;
 import dev.lanyard.transport.Transport;
+import dev.lanyard.verify.IdTokenVerifier;
+import dev.lanyard.verify.Identity;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

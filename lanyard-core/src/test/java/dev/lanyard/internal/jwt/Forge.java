@@ -1,4 +1,7 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,6 +19,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.lanyard.InvalidTokenException;
+import dev.lanyard.verify.IdTokenVerifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,14 +28,14 @@ import java.util.Date;
 import java.util.function.UnaryOperator;
 
 /** Keys, claims and signed tokens made up by tests. */
-final class Forge {
-  static final String ISSUER = "https://idp.example.org/realms/lab";
-  static final String CLIENT = "cli";
-  static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
+public final class Forge {
+  public static final String ISSUER = "https://idp.example.org/realms/lab";
+  public static final String CLIENT = "cli";
+  public static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
 
   private Forge() {}
 
-  static RSAKey rsa(String kid) {
+  public static RSAKey rsa(String kid) {
     try {
       return new RSAKeyGenerator(2048).keyID(kid).generate();
     } catch (JOSEException e) {
@@ -38,7 +43,7 @@ final class Forge {
     }
   }
 
-  static ECKey ec(Curve curve, String kid) {
+  public static ECKey ec(Curve curve, String kid) {
     try {
       return new ECKeyGenerator(curve).keyID(kid).generate();
     } catch (JOSEException e) {
@@ -47,7 +52,7 @@ final class Forge {
   }
 
   /** Claims a provider would send at {@link #NOW}: valid for five minutes. */
-  static JWTClaimsSet.Builder claims() {
+  public static JWTClaimsSet.Builder claims() {
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER)
         .subject("f3a1-subject")
@@ -59,19 +64,19 @@ final class Forge {
   }
 
   /** A token signed with {@code key}, its kid in the header, the claims changed by {@code edit}. */
-  static String sign(JWK key, JWSAlgorithm alg, UnaryOperator<JWTClaimsSet.Builder> edit) {
+  public static String sign(JWK key, JWSAlgorithm alg, UnaryOperator<JWTClaimsSet.Builder> edit) {
     return sign(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), key, edit);
   }
 
-  static String sign(JWK key, UnaryOperator<JWTClaimsSet.Builder> edit) {
+  public static String sign(JWK key, UnaryOperator<JWTClaimsSet.Builder> edit) {
     return sign(key, key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256, edit);
   }
 
-  static String sign(JWK key) {
+  public static String sign(JWK key) {
     return sign(key, b -> b);
   }
 
-  static String sign(JWSHeader header, JWK key, UnaryOperator<JWTClaimsSet.Builder> edit) {
+  public static String sign(JWSHeader header, JWK key, UnaryOperator<JWTClaimsSet.Builder> edit) {
     try {
       SignedJWT jwt = new SignedJWT(header, edit.apply(claims()).build());
       jwt.sign(signer(key));
@@ -82,7 +87,7 @@ final class Forge {
   }
 
   /** A token whose payload is exactly {@code json}. */
-  static String signRaw(RSAKey key, String json) {
+  public static String signRaw(RSAKey key, String json) {
     try {
       JWSObject jws =
           new JWSObject(
@@ -100,10 +105,10 @@ final class Forge {
   }
 
   /** A clock that moves only when told. */
-  static final class Clock implements InstantSource {
+  public static final class Clock implements InstantSource {
     private volatile Instant now = NOW;
 
-    Clock advance(Duration d) {
+    public Clock advance(Duration d) {
       now = now.plus(d);
       return this;
     }
@@ -111,6 +116,28 @@ final class Forge {
     @Override
     public Instant instant() {
       return now;
+    }
+  }
+
+  public static void assertRejected(IdTokenVerifier verifier, String token, String message) {
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertNoToken(e, token));
+  }
+
+  /** Neither the message nor any cause's message contains the token or its signature. */
+  public static void assertNoToken(Throwable e, String token) {
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (token.strip().length() >= 8) {
+        assertThat(m).doesNotContain(token.strip());
+      }
+      if (signature.length() > 8) {
+        assertThat(m).doesNotContain(signature);
+      }
+      assertThat(m).doesNotContain("\n");
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.lanyard.InvalidTokenException;
@@ -35,7 +35,7 @@ final class JwtClaims {
       throw invalid(" has no iss");
     }
     if (!iss.equals(issuer)) {
-      throw invalid(" issuer " + Claims.shown(iss) + " is not the expected " + issuer);
+      throw invalid(" issuer " + ClaimValues.shown(iss) + " is not the expected " + issuer);
     }
     Instant exp = time("exp");
     if (exp == null) {
@@ -54,11 +54,11 @@ final class JwtClaims {
     }
     List<String> aud = audience();
     if (audience != null && !aud.contains(audience)) {
-      throw invalid(" audience " + Claims.shown(aud) + " does not contain " + audienceShown);
+      throw invalid(" audience " + ClaimValues.shown(aud) + " does not contain " + audienceShown);
     }
     String sub = string("sub");
     @SuppressWarnings("unchecked")
-    Map<String, Object> all = (Map<String, Object>) Claims.plain(c.toJSONObject());
+    Map<String, Object> all = (Map<String, Object>) ClaimValues.plain(c.toJSONObject());
     return new VerifiedJwt(iss, sub, aud, exp, iat, all);
   }
 

@@ -1,4 +1,4 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -174,7 +174,7 @@ final class Signatures {
         throw invalid(
             (kid == null
                     ? name + " names no key id, and the provider's JWKS has no "
-                    : name + " key id " + Claims.shown(kid) + " is not among the provider's ")
+                    : name + " key id " + ClaimValues.shown(kid) + " is not among the provider's ")
                 + header.getAlgorithm()
                 + " signing keys"
                 + (fresh.isPresent()

@@ -1,4 +1,4 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.lanyard.MalformedResponseException;

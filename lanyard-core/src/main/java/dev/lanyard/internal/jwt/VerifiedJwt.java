@@ -1,4 +1,4 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
 import java.time.Instant;
 import java.util.List;

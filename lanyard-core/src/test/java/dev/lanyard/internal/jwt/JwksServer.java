@@ -1,4 +1,4 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -19,14 +19,14 @@ import mockwebserver3.RecordedRequest;
  * <p>MockWebServer rather than the JDK's {@code com.sun.net.httpserver}: tests are compiled into
  * module {@code dev.lanyard}, which does not read {@code jdk.httpserver}.
  */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final AtomicInteger fetches = new AtomicInteger();
   private volatile String body = "{\"keys\":[]}";
   private volatile int status = 200;
   private volatile long delayMillis;
 
-  JwksServer() throws IOException {
+  public JwksServer() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -46,30 +46,30 @@ final class JwksServer implements AutoCloseable {
   }
 
   /** Serves the public parts of these keys from now on. */
-  JwksServer serve(JWK... keys) {
+  public JwksServer serve(JWK... keys) {
     body = new JWKSet(List.of(keys)).toPublicJWKSet().toString();
     status = 200;
     return this;
   }
 
   /** Serves this raw answer from now on. */
-  JwksServer answer(int status, String body) {
+  public JwksServer answer(int status, String body) {
     this.status = status;
     this.body = body;
     return this;
   }
 
   /** Makes every answer wait, so concurrent callers overlap. */
-  JwksServer delay(long millis) {
+  public JwksServer delay(long millis) {
     this.delayMillis = millis;
     return this;
   }
 
-  int fetches() {
+  public int fetches() {
     return fetches.get();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getPort() + "/jwks");
   }
 

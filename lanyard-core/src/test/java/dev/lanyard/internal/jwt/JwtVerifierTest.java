@@ -1,8 +1,8 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
-import static dev.lanyard.verify.Forge.ISSUER;
-import static dev.lanyard.verify.Forge.NOW;
-import static dev.lanyard.verify.Forge.sign;
+import static dev.lanyard.internal.jwt.Forge.ISSUER;
+import static dev.lanyard.internal.jwt.Forge.NOW;
+import static dev.lanyard.internal.jwt.Forge.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.lanyard.verify;
+package dev.lanyard.internal.jwt;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
@@ -112,7 +112,7 @@ public final class JwtVerifier {
     if (!Signatures.asymmetric(alg)) {
       throw invalid(
           " algorithm "
-              + Claims.shown(alg)
+              + ClaimValues.shown(alg)
               + " is never accepted: only public-key signatures (RS, PS, ES, EdDSA) are");
     }
     if (!algorithms.contains(alg)) {
@@ -132,12 +132,12 @@ public final class JwtVerifier {
   }
 
   /** The expected issuer. */
-  String issuer() {
+  public String issuer() {
     return issuer;
   }
 
-  /** The allowed algorithms, for {@link IdTokenVerifier#toString()}. */
-  List<JWSAlgorithm> algorithms() {
+  /** The allowed algorithms, for ID token verifier's {@code toString()}. */
+  public List<JWSAlgorithm> algorithms() {
     return algorithms;
   }
 
@@ -249,13 +249,13 @@ public final class JwtVerifier {
     }
 
     /** ID tokens: a missing audience is named "client {@code clientId}". */
-    Builder audienceShown(String shown) {
+    public Builder audienceShown(String shown) {
       this.audienceShown = shown;
       return this;
     }
 
     /** The issuer set, if any: the ID-token builder's checks need it. */
-    @Nullable String issuer() {
+    public @Nullable String issuer() {
       return issuer;
     }
 
