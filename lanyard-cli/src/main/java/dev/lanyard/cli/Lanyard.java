@@ -1,6 +1,6 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Durations;
+import dev.lanyard.profiles.config.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;

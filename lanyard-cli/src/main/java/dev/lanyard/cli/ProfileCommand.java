@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

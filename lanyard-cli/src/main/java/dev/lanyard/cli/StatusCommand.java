@@ -1,12 +1,14 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Durations;
-import dev.lanyard.cli.config.Locations;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
 import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Durations;
+import dev.lanyard.profiles.config.Locations;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Network;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.transport.EnvironmentTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -123,12 +125,12 @@ final class StatusCommand extends BaseCommand {
 
   /** Which proxy and CA bundle calls to the provider would use (reads the bundle: a check). */
   private void network(PrintWriter out, Settings s) {
-    EnvironmentTransport n = Network.settings(env(), s);
+    EnvironmentTransport n = Network.settings(env().surroundings(), s);
     Optional<URI> target = s.endpoint(Setting.TOKEN_ENDPOINT).or(s::issuer);
     row(out, "proxy", target.map(n::describeProxy).orElse("-"));
     String ca = n.describeCaFile();
     try {
-      Network.transport(env(), s);
+      Network.transport(env().surroundings(), s, true);
     } catch (IOException | RuntimeException e) {
       ca = Errors.oneLine(e.getMessage());
     }
@@ -219,7 +221,7 @@ final class StatusCommand extends BaseCommand {
               .orElse(null));
       p.put("token_file", TokenStores.file(st.store()).map(Object::toString).orElse(null));
       p.put("token_store", st.store().describe());
-      EnvironmentTransport n = Network.settings(env(), s);
+      EnvironmentTransport n = Network.settings(env().surroundings(), s);
       p.put(
           "proxy",
           s.endpoint(Setting.TOKEN_ENDPOINT).or(s::issuer).map(n::describeProxy).orElse(null));
