@@ -20,6 +20,7 @@ final class Context {
   private final Environment env;
   private final String profileFlag;
   private final boolean dotEnv;
+  private final String configFlag;
   private Surroundings surroundings;
   private Variables vars;
   private Locations locations;
@@ -39,9 +40,15 @@ final class Context {
    * the credential helpers pass false.
    */
   Context(Environment env, String profileFlag, boolean dotEnv) {
+    this(env, profileFlag, dotEnv, null);
+  }
+
+  /** As above, with {@code --config FILE} (null: the config file of {@link Locations}). */
+  Context(Environment env, String profileFlag, boolean dotEnv, String configFlag) {
     this.env = env;
     this.profileFlag = profileFlag;
     this.dotEnv = dotEnv;
+    this.configFlag = configFlag;
   }
 
   Environment env() {
@@ -73,6 +80,10 @@ final class Context {
   }
 
   ConfigFile configFile() {
+    if (configFlag != null) {
+      // typed by the person on this command line: relative to where they typed it
+      return new ConfigFile(env.workingDirectory().resolve(configFlag));
+    }
     return new ConfigFile(locations().configFile());
   }
 

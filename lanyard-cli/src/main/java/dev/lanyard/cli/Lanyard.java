@@ -62,6 +62,15 @@ public final class Lanyard implements Runnable {
   String profile;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "The config file to use instead of config.yaml in LANYARD_HOME or the platform's folder"
+              + " (tokens stay there).")
+  String config;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Show debug messages and stack traces on standard error.")
@@ -126,6 +135,10 @@ public final class Lanyard implements Runnable {
 
   String profileOption() {
     return profile;
+  }
+
+  String configOption() {
+    return config;
   }
 
   boolean verbose() {

@@ -120,7 +120,9 @@ final class LoginCommand extends BaseCommand {
       s.requireProvider();
       s.requireClientId();
     }
-    Profile record = s.effective().with(Setting.FLOW, chosen);
+    s.scope(); // an unknown project fails before anything is saved
+    // the profile's own settings: what a preset provides stays the preset's
+    Profile record = s.own().with(Setting.FLOW, chosen);
     Config saved =
         ctx()
             .configFile()

@@ -39,7 +39,7 @@ final class ProfileCommand implements Runnable {
                     "no profile '"
                         + name
                         + "' in "
-                        + ctx.locations().configFile()
+                        + ctx.configFile().path()
                         + (config.profiles().isEmpty()
                             ? "; create one with lanyard login or lanyard profile set"
                             : "; profiles: " + String.join(", ", config.profiles().keySet()))));

@@ -21,7 +21,7 @@ final class ProfileListCommand extends BaseCommand {
       }
     }
     if (config.profiles().isEmpty()) {
-      err().println("No profiles in " + ctx().locations().configFile() + ".");
+      err().println("No profiles in " + ctx().configFile().path() + ".");
     }
     return CliError.OK;
   }

@@ -49,7 +49,7 @@ final class ProfileSetCommand extends BaseCommand {
                   return next.defaultProfile().isPresent() ? next : next.withDefault(name);
                 });
     ctx().configChanged(saved);
-    err().println("Profile " + name + " saved in " + ctx().locations().configFile() + ".");
+    err().println("Profile " + name + " saved in " + ctx().configFile().path() + ".");
     return CliError.OK;
   }
 

@@ -13,6 +13,7 @@ import dev.lanyard.transport.EnvironmentTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -119,7 +120,13 @@ final class StatusCommand extends BaseCommand {
       out.println();
     }
     Locations where = ctx().locations();
-    out.println("Config file: " + where.configFile() + " (" + where.origin() + ")");
+    Path configFile = ctx().configFile().path();
+    out.println(
+        "Config file: "
+            + configFile
+            + " ("
+            + (configFile.equals(where.configFile()) ? where.origin() : "--config")
+            + ")");
     out.println("Token files: " + where.tokenDirectory());
   }
 
@@ -229,7 +236,7 @@ final class StatusCommand extends BaseCommand {
       profiles.add(p);
     }
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("config_file", ctx().locations().configFile().toString());
+    doc.put("config_file", ctx().configFile().path().toString());
     doc.put("token_directory", ctx().locations().tokenDirectory().toString());
     doc.put("profiles", profiles);
     return doc;

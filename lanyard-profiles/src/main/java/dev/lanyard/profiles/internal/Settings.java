@@ -33,11 +33,13 @@ public final class Settings {
 
   private final String profile;
   private final Profile stored;
+  private final Profile own;
   private final Profile effective;
 
-  private Settings(String profile, Profile stored, Profile effective) {
+  private Settings(String profile, Profile stored, Profile own, Profile effective) {
     this.profile = profile;
     this.stored = stored;
+    this.own = own;
     this.effective = effective;
   }
 
@@ -59,7 +61,8 @@ public final class Settings {
         }
       }
     }
-    Profile effective = stored.overriddenBy(fromEnv).overriddenBy(flags);
+    Profile own = stored.overriddenBy(fromEnv).overriddenBy(flags);
+    Profile effective = own;
     Optional<String> preset = effective.text(Setting.PRESET);
     if (preset.isPresent()) {
       Profile base = config.preset(preset.get());
@@ -70,7 +73,7 @@ public final class Settings {
         effective = effective.with(Setting.PROJECTS, projects);
       }
     }
-    return new Settings(profile, stored, effective);
+    return new Settings(profile, stored, own, effective);
   }
 
   /** The profile's name. */
@@ -81,6 +84,11 @@ public final class Settings {
   /** What {@code config.yaml} holds for the profile (empty when it has none). */
   public Profile stored() {
     return stored;
+  }
+
+  /** The settings in force without what the preset provides: what a profile records. */
+  public Profile own() {
+    return own;
   }
 
   /** The settings in force. */
