@@ -3,6 +3,7 @@ package dev.lanyard.it.cli;
 import static dev.lanyard.it.cli.KeycloakLab.ALICE_EMAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lanyard.Scope;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.it.support.Keycloak;
 import dev.lanyard.profiles.Presets;
@@ -76,6 +77,8 @@ class ProfilesFromLibraryTest {
             Keycloak.CLIENT_CLI,
             "--username",
             Keycloak.ALICE,
+            "--scope",
+            "openid", // the preset names no scopes; Keycloak's userinfo wants openid
             "--profile",
             "eo");
 
@@ -98,7 +101,9 @@ class ProfilesFromLibraryTest {
             .withTokenEndpoint(URI.create(tokenEndpoint()))
             .withClientId(Keycloak.CLIENT_CLI)
             .sessionBuilder()
-            .grant(Grant.password(Keycloak.ALICE, Keycloak.ALICE_PASSWORD))
+            .grant(
+                Grant.password(Keycloak.ALICE, Keycloak.ALICE_PASSWORD)
+                    .withScope(Scope.of("openid")))
             .build();
 
     assertThat(KeycloakLab.userinfoEmail(session.accessToken())).isEqualTo(ALICE_EMAIL);
