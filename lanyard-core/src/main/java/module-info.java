@@ -31,10 +31,13 @@ module dev.lanyard {
       dev.lanyard.labarchives;
   exports dev.lanyard.internal.env to
       dev.lanyard.cli,
-      dev.lanyard.labarchives;
+      dev.lanyard.labarchives,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.text to
       dev.lanyard.cli,
-      dev.lanyard.labarchives;
+      dev.lanyard.labarchives,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.files to
-      dev.lanyard.cli;
+      dev.lanyard.cli,
+      dev.lanyard.profiles;
 }

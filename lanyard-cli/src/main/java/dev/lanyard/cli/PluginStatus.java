@@ -3,6 +3,7 @@ package dev.lanyard.cli;
 import dev.lanyard.login.provider.CredentialStore;
 import dev.lanyard.login.provider.Credentials;
 import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

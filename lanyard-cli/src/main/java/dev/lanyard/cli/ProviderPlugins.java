@@ -7,6 +7,7 @@ import dev.lanyard.login.provider.CallbackProviderFactory;
 import dev.lanyard.login.provider.CredentialStore;
 import dev.lanyard.login.provider.Credentials;
 import dev.lanyard.login.provider.ProviderContext;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,14 +1,15 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.LoginTimeoutException;
-import dev.lanyard.cli.config.Flow;
-import dev.lanyard.cli.config.Setting;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.login.ProviderBrowserLogin;
 import dev.lanyard.login.provider.CallbackProvider;
 import dev.lanyard.login.provider.Credentials;
 import dev.lanyard.login.provider.SecretSignIn;
+import dev.lanyard.profiles.config.Flow;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package dev.lanyard.cli;
+package dev.lanyard.profiles.internal;
 
 import dev.lanyard.internal.env.DotEnv;
+import dev.lanyard.profiles.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>The credential helpers ({@code git-credential}, {@code token --format exec-credential}) read
  * no {@code .env} at all: git and kubectl run them in directories the user did not pick.
  */
-final class Variables {
+public final class Variables {
   private static final Logger LOG = LoggerFactory.getLogger(Variables.class);
 
   private final Map<String, String> process;
@@ -42,7 +43,7 @@ final class Variables {
   }
 
   /** The process's variables, and the {@code .env} file in the working directory for secrets. */
-  static Variables of(Environment env) {
+  public static Variables of(Surroundings env) {
     Path file = env.workingDirectory().resolve(".env");
     Map<String, String> dotenv = Map.of();
     try {
@@ -50,7 +51,7 @@ final class Variables {
         dotenv = DotEnv.read(file);
       }
     } catch (IOException e) {
-      throw new CliError(1, "cannot read " + file + ": " + e.getMessage());
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
     }
     List<String> ignored = dotenv.keySet().stream().filter(Variables::picksWhere).toList();
     if (!ignored.isEmpty()) {
@@ -65,22 +66,22 @@ final class Variables {
   }
 
   /** The process's variables alone: for the credential helpers. */
-  static Variables processOnly(Environment env) {
+  public static Variables processOnly(Surroundings env) {
     return new Variables(env.variables(), Map.of());
   }
 
   /** A setting's variable, from the process only; empty when unset. */
-  Optional<String> get(String name) {
+  public Optional<String> get(String name) {
     return Optional.ofNullable(process.get(name));
   }
 
   /** As {@link #get}, null when unset: a {@code Function} for lookups. */
-  String getOrNull(String name) {
+  public String getOrNull(String name) {
     return process.get(name);
   }
 
   /** A secret's value: from the process, else from {@code .env}; empty when unset. */
-  Optional<String> secret(String name) {
+  public Optional<String> secret(String name) {
     String v = process.get(name);
     if (v == null || v.isEmpty()) {
       v = dotenv.get(name);
@@ -93,7 +94,7 @@ final class Variables {
    * say they hold a secret (a password, key, secret or token). A plug-in's address settings never
    * come from {@code .env}.
    */
-  Map<String, String> forPlugin() {
+  public Map<String, String> forPlugin() {
     Map<String, String> all = new HashMap<>();
     dotenv.forEach(
         (name, value) -> {
@@ -106,7 +107,7 @@ final class Variables {
   }
 
   /** True for a name that holds a secret value: {@code PWD}, {@code PASSWORD}, {@code SECRET}… */
-  static boolean namesSecret(String name) {
+  public static boolean namesSecret(String name) {
     String upper = name.toUpperCase(Locale.ROOT);
     return upper.contains("PWD")
         || upper.contains("PASSWORD")

@@ -1,4 +1,4 @@
-package dev.lanyard.cli.config;
+package dev.lanyard.profiles.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,10 +20,21 @@ public enum Setting {
       "provider",
       Kind.PROVIDER,
       "a provider plug-in that is not OAuth, e.g. labarchives (instead of issuer and client_id)"),
+  PRESET(
+      "preset",
+      Kind.NAME,
+      "named provider settings to start from (cdse, terrascope, or one under presets:)"),
   ISSUER("issuer", Kind.URL, "the provider's issuer URL (OIDC discovery)"),
   CLIENT_ID("client_id", Kind.TEXT, "the OAuth client id"),
   FLOW("flow", Kind.FLOW, "browser, device, password, client-credentials, refresh-token or token"),
   SCOPES("scopes", Kind.LIST, "scopes to ask for"),
+  PROJECT("project", Kind.NAME, "the application, by its name under projects, to ask a token for"),
+  ENVIRONMENT("environment", Kind.NAME, "which environment's project ids to use (e.g. prod, dev)"),
+  PROJECTS(
+      "projects",
+      Kind.PROJECTS,
+      "application names to project ids, per environment (scope"
+          + " urn:zitadel:iam:org:project:id:ID:aud)"),
   LOGIN_HINT("login_hint", Kind.TEXT, "who is expected to sign in (an e-mail is also checked)"),
   PORT("port", Kind.PORT, "fixed loopback port for browser login (0: any free port)"),
   CALLBACK_PATH("callback_path", Kind.PATH, "path of the loopback redirect URI"),
@@ -73,7 +84,9 @@ public enum Setting {
     CLIENT_AUTH,
     BOOLEAN,
     VARIABLE,
-    PROVIDER
+    PROVIDER,
+    NAME,
+    PROJECTS
   }
 
   private final String key;
@@ -137,6 +150,10 @@ public enum Setting {
         case BOOLEAN -> bool(text);
         case VARIABLE -> variable(text);
         case PROVIDER -> providerId(text);
+        case NAME -> name(text);
+        case PROJECTS ->
+            throw new IllegalArgumentException(
+                "set projects in config.yaml: projects: {NAME: ID} or NAME: {ENVIRONMENT: ID}");
       };
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
@@ -156,6 +173,9 @@ public enum Setting {
         out.add(s.strip());
       }
       return List.copyOf(out);
+    }
+    if (kind == Kind.PROJECTS) {
+      return Projects.fromYaml(node);
     }
     if (kind == Kind.MAP) {
       if (!(node instanceof Map<?, ?> map)) {
@@ -181,6 +201,7 @@ public enum Setting {
   Object toYaml(Object value) {
     return switch (kind) {
       case DURATION -> Durations.format((Duration) value);
+      case PROJECTS -> ((Projects) value).toYaml();
       case LIST, MAP, PORT, BOOLEAN -> value;
       default -> value.toString();
     };
@@ -283,6 +304,15 @@ public enum Setting {
     if (!t.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a provider id (lowercase letters, digits, '.', '_', '-')");
+    }
+    return t;
+  }
+
+  private static String name(String text) {
+    String t = text.strip();
+    if (!t.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a name (letters, digits, '.', '_', '-')");
     }
     return t;
   }

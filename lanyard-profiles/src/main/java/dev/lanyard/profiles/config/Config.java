@@ -1,4 +1,4 @@
-package dev.lanyard.cli.config;
+package dev.lanyard.profiles.config;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -7,19 +7,51 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The contents of {@code config.yaml}, immutable: a default profile name and named profiles. */
+/**
+ * The contents of {@code config.yaml}, immutable: a default profile name, named profiles, and
+ * user-defined presets (named provider settings a profile may start from with {@code preset:}).
+ */
 public final class Config {
   /** No file yet. */
-  public static final Config EMPTY = new Config(null, Map.of());
+  public static final Config EMPTY = new Config(null, Map.of(), Map.of());
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final String defaultProfile;
   private final Map<String, Profile> profiles;
+  private final Map<String, Profile> presets;
 
-  private Config(String defaultProfile, Map<String, Profile> profiles) {
+  private Config(
+      String defaultProfile, Map<String, Profile> profiles, Map<String, Profile> presets) {
     this.defaultProfile = defaultProfile;
     this.profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+    this.presets = presets.isEmpty() ? Map.of() : Collections.unmodifiableMap(presets);
+  }
+
+  /** The presets defined under {@code presets:}, in file order (not the built-in ones). */
+  public Map<String, Profile> presets() {
+    return presets;
+  }
+
+  /**
+   * The preset {@code name}: one defined under {@code presets:}, else a built-in one ({@link
+   * BuiltInPresets}).
+   *
+   * @throws ConfigException (usage) listing the known presets when there is none of that name
+   */
+  public Profile preset(String name) {
+    Profile own = presets.get(name);
+    if (own != null) {
+      return own;
+    }
+    return BuiltInPresets.find(name)
+        .orElseThrow(
+            () -> {
+              java.util.Set<String> known = new java.util.TreeSet<>(BuiltInPresets.names());
+              known.addAll(presets.keySet());
+              return ConfigException.usage(
+                  "unknown preset '" + name + "'; known presets: " + String.join(", ", known));
+            });
   }
 
   /** {@code default_profile}, when set. */
@@ -41,14 +73,14 @@ public final class Config {
     checkName(name);
     Map<String, Profile> copy = new LinkedHashMap<>(profiles);
     copy.put(name, profile);
-    return new Config(defaultProfile, copy);
+    return new Config(defaultProfile, copy, presets);
   }
 
   /** This config without profile {@code name}; the default is unset when it was that one. */
   public Config without(String name) {
     Map<String, Profile> copy = new LinkedHashMap<>(profiles);
     copy.remove(name);
-    return new Config(name.equals(defaultProfile) ? null : defaultProfile, copy);
+    return new Config(name.equals(defaultProfile) ? null : defaultProfile, copy, presets);
   }
 
   /** This config with another default profile (null: none). */
@@ -56,7 +88,7 @@ public final class Config {
     if (name != null) {
       checkName(name);
     }
-    return new Config(name, profiles);
+    return new Config(name, profiles, presets);
   }
 
   /**
@@ -75,6 +107,7 @@ public final class Config {
   static Config fromYaml(Map<String, Object> doc, Path file) {
     String def = null;
     Map<String, Profile> profiles = new LinkedHashMap<>();
+    Map<String, Profile> presets = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : doc.entrySet()) {
       switch (e.getKey()) {
         case "default_profile" -> {
@@ -98,12 +131,35 @@ public final class Config {
             profiles.put(name, Profile.fromYaml(p.getValue(), name, file));
           }
         }
+        case "presets" -> {
+          if (e.getValue() == null) {
+            continue;
+          }
+          if (!(e.getValue() instanceof Map<?, ?> map)) {
+            throw new ConfigException(file + ": presets must be a mapping of names to settings");
+          }
+          for (Map.Entry<?, ?> p : map.entrySet()) {
+            String name = (String) p.getKey();
+            if (!NAME.matcher(name).matches()) {
+              throw new ConfigException(file + ": '" + name + "' cannot name a preset");
+            }
+            Profile preset = Profile.fromYaml(p.getValue(), name, "preset", file);
+            if (preset.get(Setting.PRESET).isPresent()) {
+              throw new ConfigException(
+                  file + ": preset '" + name + "' cannot itself name a preset");
+            }
+            presets.put(name, preset);
+          }
+        }
         default ->
             throw new ConfigException(
-                file + ": unknown key '" + e.getKey() + "'; known keys: default_profile, profiles");
+                file
+                    + ": unknown key '"
+                    + e.getKey()
+                    + "'; known keys: default_profile, profiles, presets");
       }
     }
-    return new Config(def, profiles);
+    return new Config(def, profiles, presets);
   }
 
   /** The YAML form, in a fixed order. */
@@ -115,6 +171,11 @@ public final class Config {
     Map<String, Object> ps = new LinkedHashMap<>();
     profiles.forEach((name, p) -> ps.put(name, p.toYaml()));
     out.put("profiles", ps);
+    if (!presets.isEmpty()) {
+      Map<String, Object> pr = new LinkedHashMap<>();
+      presets.forEach((name, p) -> pr.put(name, p.toYaml()));
+      out.put("presets", pr);
+    }
     return out;
   }
 
@@ -122,7 +183,8 @@ public final class Config {
   public boolean equals(Object o) {
     return o instanceof Config c
         && java.util.Objects.equals(defaultProfile, c.defaultProfile)
-        && profiles.equals(c.profiles);
+        && profiles.equals(c.profiles)
+        && presets.equals(c.presets);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.lanyard.cli.config;
+package dev.lanyard.profiles.config;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -117,18 +117,28 @@ public final class Profile {
     return get(Setting.PORT).map(Integer.class::cast);
   }
 
+  /** The {@code projects} mapping; {@link Projects#NONE} when unset. */
+  public Projects projects() {
+    return (Projects) values.getOrDefault(Setting.PROJECTS, Projects.NONE);
+  }
+
   public Optional<Duration> duration(Setting setting) {
     return get(setting).map(Duration.class::cast);
   }
 
   /** Reads {@code profiles.NAME} of a parsed file; unknown keys name the key, profile and file. */
   static Profile fromYaml(Object node, String name, Path file) {
+    return fromYaml(node, name, "profile", file);
+  }
+
+  /** As above, for a profile or (with {@code what} "preset") a preset. */
+  static Profile fromYaml(Object node, String name, String what, Path file) {
     if (node == null) {
       return EMPTY;
     }
     if (!(node instanceof Map<?, ?> map)) {
       throw new ConfigException(
-          file + ": profile '" + name + "' must be a mapping of keys to values");
+          file + ": " + what + " '" + name + "' must be a mapping of keys to values");
     }
     EnumMap<Setting, Object> values = new EnumMap<>(Setting.class);
     for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -139,7 +149,9 @@ public final class Profile {
             file
                 + ": unknown key '"
                 + key
-                + "' in profile '"
+                + "' in "
+                + what
+                + " '"
                 + name
                 + "'; known keys: "
                 + Setting.keys());
@@ -150,7 +162,7 @@ public final class Profile {
       try {
         values.put(s, s.fromYaml(e.getValue()));
       } catch (IllegalArgumentException x) {
-        throw new ConfigException(file + ": profile '" + name + "': " + x.getMessage());
+        throw new ConfigException(file + ": " + what + " '" + name + "': " + x.getMessage());
       }
     }
     return new Profile(values);

@@ -1,4 +1,4 @@
-package dev.lanyard.cli.config;
+package dev.lanyard.profiles.config;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;

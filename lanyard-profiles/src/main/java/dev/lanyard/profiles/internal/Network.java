@@ -1,6 +1,6 @@
-package dev.lanyard.cli;
+package dev.lanyard.profiles.internal;
 
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Setting;
 import dev.lanyard.transport.EnvironmentTransport;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -12,17 +12,17 @@ import java.nio.file.Path;
  * ca_file}. Never from a {@code .env} file: a file in the working directory must not route tokens
  * through a proxy or trust a CA that the person did not choose.
  */
-final class Network {
+public final class Network {
   private Network() {}
 
   /** The settings for a profile. */
-  static EnvironmentTransport settings(Environment env, Settings s) {
+  public static EnvironmentTransport settings(Surroundings env, Settings s) {
     EnvironmentTransport n = EnvironmentTransport.of(env.variables());
     var caFile = s.text(Setting.CA_FILE);
     if (caFile.isPresent()) {
       n = n.withCaFile(path(env, caFile.get()), "ca_file of profile '" + s.profile() + "'");
     }
-    if (env.variable("LANYARD_CA_ONLY")
+    if (java.util.Optional.ofNullable(env.variable("LANYARD_CA_ONLY"))
         .filter(v -> v.equals("1") || v.equals("true"))
         .isPresent()) {
       n = n.trustOnlyCaFile();
@@ -30,13 +30,18 @@ final class Network {
     return n;
   }
 
-  /** The environment's transport with the profile's proxy and CA bundle. */
-  static Transport transport(Environment env, Settings s) throws IOException {
+  /**
+   * The environment's transport with the profile's proxy and CA bundle. {@code ownsJvm}: the caller
+   * is a command line that may change JDK-wide settings (the proxy's basic authentication in
+   * tunnels); a library never does.
+   */
+  public static Transport transport(Surroundings env, Settings s, boolean ownsJvm)
+      throws IOException {
     EnvironmentTransport n = settings(env, s);
     if (n.isEmpty()) {
       return env.transport();
     }
-    if (n.needsBasicTunnelling()) {
+    if (ownsJvm && n.needsBasicTunnelling()) {
       // A command line owns its JVM: let the JDK send the proxy URL's credentials in CONNECT, as
       // curl does (the library leaves this choice to its program).
       EnvironmentTransport.allowBasicProxyTunnelling();
@@ -45,7 +50,7 @@ final class Network {
   }
 
   /** {@code ~/x} from the home folder; a relative path from the working directory. */
-  static Path path(Environment env, String text) {
+  public static Path path(Surroundings env, String text) {
     if (text.equals("~") || text.startsWith("~/")) {
       return env.userHome().resolve(text.substring(Math.min(2, text.length())));
     }

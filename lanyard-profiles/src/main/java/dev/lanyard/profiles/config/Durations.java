@@ -1,4 +1,4 @@
-package dev.lanyard.cli.config;
+package dev.lanyard.profiles.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
