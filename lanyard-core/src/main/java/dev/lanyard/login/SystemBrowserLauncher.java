@@ -38,6 +38,14 @@ final class SystemBrowserLauncher implements BrowserLauncher {
     run(command(os, uri));
   }
 
+  /**
+   * True when a browser can open here: a display (X11 or Wayland on Linux and BSD; always on macOS
+   * and Windows), and a JDK not told to be headless. The rule the command line's default flow uses.
+   */
+  static boolean canOpen(Map<String, String> env, String osName) {
+    return !headless(env, osName) && !awtHeadless();
+  }
+
   /** No display to show a browser on: Linux and BSD without X11 or Wayland. */
   static boolean headless(Map<String, String> env, String osName) {
     String os = osName.toLowerCase(Locale.ROOT);
