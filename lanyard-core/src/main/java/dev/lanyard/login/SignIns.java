@@ -213,8 +213,11 @@ final class SignIns implements TokenStore, PersonSignIn {
   private LoginResult device(Attempt a) throws IOException {
     DevicePrompt shown =
         code -> {
-          a.url.complete(code.verificationUriComplete().orElse(code.verificationUri()));
-          setup.prompt().show(code);
+          try {
+            setup.prompt().show(code);
+          } finally {
+            a.url.complete(code.verificationUriComplete().orElse(code.verificationUri()));
+          }
         };
     DeviceLogin login =
         new DeviceLogin(setup.config(), setup.deviceTimeout(), shown, null, setup.sleeper());

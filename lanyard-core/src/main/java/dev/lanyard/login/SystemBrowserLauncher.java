@@ -39,11 +39,11 @@ final class SystemBrowserLauncher implements BrowserLauncher {
   }
 
   /**
-   * True when a browser can open here: a display (X11 or Wayland on Linux and BSD; always on macOS
-   * and Windows), and a JDK not told to be headless. The rule the command line's default flow uses.
+   * True when a browser can open here: always on macOS and Windows; on Linux and BSD with a display
+   * (X11 or Wayland), so not over ssh without X forwarding. The command line's default-flow rule.
    */
   static boolean canOpen(Map<String, String> env, String osName) {
-    return !headless(env, osName) && !awtHeadless();
+    return !headless(env, osName);
   }
 
   /** No display to show a browser on: Linux and BSD without X11 or Wayland. */
