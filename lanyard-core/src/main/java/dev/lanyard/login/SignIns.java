@@ -229,13 +229,17 @@ final class SignIns implements TokenStore, PersonSignIn {
   }
 
   /**
-   * The login hint: the configured one, else the verified e-mail of whoever signed in before, so
-   * the provider pre-fills it and the login expects that address again.
+   * The login hint: the configured one, else the expected e-mail, else the verified e-mail of
+   * whoever signed in before, so the provider pre-fills it (and the login expects that address).
    */
   private @Nullable String hint() {
     Optional<String> configured = setup.config().loginHint();
     if (configured.isPresent()) {
       return configured.get();
+    }
+    String expected = setup.config().expectedEmail(null);
+    if (expected != null) {
+      return expected;
     }
     Identity before = identity.get();
     return before != null && before.emailVerified() ? before.email().orElse(null) : null;
