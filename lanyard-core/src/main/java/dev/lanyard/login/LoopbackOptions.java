@@ -114,6 +114,11 @@ public final class LoopbackOptions {
     return timeout;
   }
 
+  /** How the browser is opened. */
+  BrowserLauncher launcher() {
+    return launcher;
+  }
+
   /** A run on {@code port} that announces the URL through these options. */
   <T> LoopbackRun<T> run(int port, String noBrowserAdvice) {
     return new LoopbackRun<>(port, timeout, launcher::open, printer, noBrowserAdvice);

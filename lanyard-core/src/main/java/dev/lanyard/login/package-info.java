@@ -3,6 +3,9 @@
  * for machines without a browser (RFC 8628), and web login where the application owns the callback.
  *
  * <ul>
+ *   <li>{@link dev.lanyard.login.InteractiveSession}: a person's session in one object: signs in
+ *       (browser, or a device code where none opens), keeps the tokens valid, asks again when only
+ *       the person can renew them.
  *   <li>{@link dev.lanyard.login.BrowserLogin}: a person at this machine; {@code login()}, or
  *       {@code start()} and {@code await()} in a notebook or REPL.
  *   <li>{@link dev.lanyard.login.DeviceLogin}: a person with a browser somewhere else (ssh, HPC).

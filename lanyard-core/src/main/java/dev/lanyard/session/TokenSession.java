@@ -8,6 +8,7 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.grant.StaticTokenGrant;
+import dev.lanyard.internal.grant.PersonSignIn;
 import dev.lanyard.internal.grant.TokenSets;
 import dev.lanyard.internal.time.CoarseClock;
 import dev.lanyard.provider.ProviderMetadata;
@@ -74,6 +75,9 @@ public final class TokenSession {
 
   private final Revoker revoker;
 
+  /** Asked when only a person can renew the tokens; null unless the store is an interactive one. */
+  private final @Nullable PersonSignIn person;
+
   private volatile State state = State.EMPTY;
   private volatile long aheadPausedUntil = Long.MIN_VALUE;
 
@@ -97,6 +101,7 @@ public final class TokenSession {
             b.dpopKey);
     this.renewal.noCredentialsHint(b.noCredentialsHint);
     this.revoker = new Revoker(b.providerSource(), b.client, b.transport);
+    this.person = store instanceof PersonSignIn p ? p : null;
     if (b.tokens != null) {
       this.state = margins.state(b.tokens, 0);
     }
@@ -273,7 +278,7 @@ public final class TokenSession {
 
   /** True when the session has anything to sign in with: a grant, or held or stored tokens. */
   public boolean hasCredentials() throws IOException {
-    return renewal.hasGrant() || state.tokens != null || store.load().isPresent();
+    return renewal.hasGrant() || person != null || state.tokens != null || store.load().isPresent();
   }
 
   /** Fails fast with {@link NoCredentialsException} when {@link #hasCredentials()} is false. */
@@ -387,7 +392,7 @@ public final class TokenSession {
 
   private void run(State seen, Ask ask, Flight future) {
     try {
-      TokenSet result = store.update(stored -> renewInSection(stored, seen, ask));
+      TokenSet result = renewOrAskPerson(seen, ask);
       publish(result, seen.generation);
       inFlight.compareAndSet(future, null);
       future.complete(result);
@@ -416,6 +421,35 @@ public final class TokenSession {
     // While a clear() is between forgetting here and in the store, what is stored is forgotten.
     Optional<TokenSet> adoptable = clearing.get() > 0 ? Optional.empty() : stored;
     return renewal.renew(adoptable, seen.tokens, ask);
+  }
+
+  /**
+   * The renewal in the store's section; when only a person can renew and the session has one to ask
+   * ({@link PersonSignIn}, an interactive session's), that sign-in outside the section, then its
+   * tokens saved in the section. A background refresh never asks: the caller that needs a token
+   * does, and everyone else waits for that one sign-in as for any renewal in flight.
+   */
+  private TokenSet renewOrAskPerson(State seen, Ask ask) throws IOException {
+    try {
+      return store.update(stored -> renewInSection(stored, seen, ask));
+    } catch (LoginRequiredException | NoCredentialsException e) {
+      if (person == null || ask == Ask.AHEAD || state.generation != seen.generation) {
+        throw e;
+      }
+      TokenSet fresh =
+          person.signIn(
+              e instanceof LoginRequiredException required
+                  ? required
+                  : new LoginRequiredException(String.valueOf(e.getMessage()), e));
+      return store.update(
+          stored -> {
+            if (state.generation != seen.generation) {
+              throw new LoginRequiredException("the session was cleared; sign in again");
+            }
+            // The sign-in may have stored these already: then there is nothing to write.
+            return stored.filter(s -> TokenSets.sameTokens(s, fresh)).orElse(fresh);
+          });
+    }
   }
 
   /** {@code millis} ± {@link #JITTER}, for {@code random} in [0, 1). */
