@@ -19,11 +19,15 @@ public final class EnvironmentWorker {
 
   public static void main(String[] args) throws Exception {
     String prefix = args[0];
+    // The README's three lines, with the prefix from the test (MYAPI there):
     TokenSession session = TokenSession.fromEnvironment(prefix);
-    System.out.println("hasCredentials=" + session.hasCredentials());
+    boolean ready = session.hasCredentials();
+    System.out.println("hasCredentials=" + ready);
     TokenSet tokens;
     try {
-      tokens = session.token();
+      String token = session.token().accessToken();
+      tokens = session.current().orElseThrow();
+      System.out.println("token=" + (token.equals(tokens.accessToken()) ? "current" : "other"));
     } catch (Exception e) {
       System.out.println("error=" + e.getClass().getSimpleName() + ": " + e.getMessage());
       return;

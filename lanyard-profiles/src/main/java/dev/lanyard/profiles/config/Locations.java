@@ -1,5 +1,6 @@
 package dev.lanyard.profiles.config;
 
+import dev.lanyard.internal.files.StateFolder;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -37,29 +38,34 @@ public record Locations(Path configFile, Path tokenDirectory, String origin) {
                 + "'; a relative one would depend on the working directory");
       }
       Path base = Path.of(home).toAbsolutePath().normalize();
-      return new Locations(base.resolve("config.yaml"), base.resolve("tokens"), "LANYARD_HOME");
+      return new Locations(
+          base.resolve("config.yaml"), tokens(variables, osName, userHome), "LANYARD_HOME");
     }
     String os = osName.toLowerCase(Locale.ROOT);
     if (os.startsWith("mac") || os.startsWith("darwin")) {
       Path base = userHome.resolve("Library").resolve("Application Support").resolve("lanyard");
-      return new Locations(base.resolve("config.yaml"), base.resolve("tokens"), "macOS default");
+      return new Locations(
+          base.resolve("config.yaml"), tokens(variables, osName, userHome), "macOS default");
     }
     if (os.startsWith("windows")) {
-      String appData = nonEmpty(variables.apply("APPDATA"));
-      Path roaming =
-          appData != null ? Path.of(appData) : userHome.resolve("AppData").resolve("Roaming");
+      Path roaming = xdg(variables, "APPDATA", userHome.resolve("AppData").resolve("Roaming"));
       Path base = roaming.resolve("lanyard");
-      return new Locations(base.resolve("config.yaml"), base.resolve("tokens"), "%APPDATA%");
+      return new Locations(
+          base.resolve("config.yaml"), tokens(variables, osName, userHome), "%APPDATA%");
     }
     Path config = xdg(variables, "XDG_CONFIG_HOME", userHome.resolve(".config"));
-    Path state = xdg(variables, "XDG_STATE_HOME", userHome.resolve(".local").resolve("state"));
     return new Locations(
         config.resolve("lanyard").resolve("config.yaml"),
-        state.resolve("lanyard").resolve("tokens"),
+        tokens(variables, osName, userHome),
         "XDG base directories");
   }
 
-  /** An XDG variable, ignored unless absolute (as the specification says). */
+  /** The token folder: the one rule core's interactive session uses too. */
+  private static Path tokens(Function<String, String> variables, String osName, Path userHome) {
+    return StateFolder.tokens(variables::apply, osName, userHome);
+  }
+
+  /** A folder variable, ignored unless absolute (as the XDG specification says). */
   private static Path xdg(Function<String, String> variables, String name, Path fallback) {
     String v = nonEmpty(variables.apply(name));
     if (v != null) {
