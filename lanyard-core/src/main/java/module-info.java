@@ -24,7 +24,6 @@ module dev.lanyard {
   exports dev.lanyard.store;
   exports dev.lanyard.verify;
   exports dev.lanyard.login;
-  exports dev.lanyard.login.provider;
   exports dev.lanyard.launch;
   exports dev.lanyard.internal.http to
       dev.lanyard.cli,
@@ -37,4 +36,8 @@ module dev.lanyard {
       dev.lanyard.labarchives;
   exports dev.lanyard.internal.files to
       dev.lanyard.cli;
+  // The provider plug-in SPI, internal until a second plug-in proves it (docs/decisions/0012).
+  exports dev.lanyard.internal.provider to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
 }
