@@ -4,7 +4,7 @@ import dev.lanyard.LanyardException;
 import dev.lanyard.TokenSet;
 import dev.lanyard.cli.config.Flow;
 import dev.lanyard.cli.config.Profile;
-import dev.lanyard.login.provider.CredentialStore;
+import dev.lanyard.internal.provider.CredentialStore;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;

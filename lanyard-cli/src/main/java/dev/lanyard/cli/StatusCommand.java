@@ -6,7 +6,7 @@ import dev.lanyard.cli.config.Durations;
 import dev.lanyard.cli.config.Locations;
 import dev.lanyard.cli.config.Profile;
 import dev.lanyard.cli.config.Setting;
-import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.internal.provider.ProviderIdentity;
 import dev.lanyard.transport.EnvironmentTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
