@@ -71,6 +71,6 @@ public final class LabArchivesBrowserLogin {
 
   @Override
   public String toString() {
-    return "LabArchivesBrowserLogin" + login.toString().substring("ProviderBrowserLogin".length());
+    return "LabArchivesBrowserLogin" + login.toString().substring(login.toString().indexOf('{'));
   }
 }

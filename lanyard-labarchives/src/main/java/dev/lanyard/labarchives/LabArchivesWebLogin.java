@@ -58,7 +58,7 @@ public final class LabArchivesWebLogin {
 
   @Override
   public String toString() {
-    return "LabArchivesWebLogin" + web.toString().substring("ProviderWebLogin".length());
+    return "LabArchivesWebLogin" + web.toString().substring(web.toString().indexOf('{'));
   }
 
   /** Builds a {@link LabArchivesWebLogin}. */

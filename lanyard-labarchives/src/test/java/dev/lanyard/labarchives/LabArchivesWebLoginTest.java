@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.login.PendingLoginStore;
+import dev.lanyard.testing.FakeClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,5 +91,43 @@ class LabArchivesWebLoginTest {
     assertThatThrownBy(() -> web.complete(params))
         .isInstanceOf(LabArchivesAuthenticationException.class)
         .hasMessage("[access_denied] LabArchives refused the sign-in");
+  }
+
+  @Test
+  void webLogin_pendingLoginStore_itsLifetimeLimitsTheSignIn() throws Exception {
+    FakeClock clock = new FakeClock();
+    server.clock(clock);
+    LabArchivesWebLogin web =
+        server
+            .client()
+            .clock(clock)
+            .build()
+            .webLogin()
+            .pendingLoginStore(PendingLoginStore.inMemory(10, Duration.ofMinutes(1)))
+            .build();
+    Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThatThrownBy(() -> web.complete(params))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageStartingWith("the sign-in expired at ");
+    assertThat(web.toString()).startsWith("LabArchivesWebLogin{provider=labarchives, store=");
+  }
+
+  @Test
+  void webLogin_withoutState_callbackUrlAsGiven() throws Exception {
+    LabArchivesWebLogin web = server.client().build().webLogin().withoutState().build();
+
+    URI url = web.loginUrl(CALLBACK);
+
+    assertThat(FakeLabArchivesServer.queryOf(url))
+        .containsEntry("redirect_uri", CALLBACK.toString());
+    HttpResponse<Void> r =
+        NO_REDIRECTS.send(
+            HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
+    Map<String, String> params =
+        FakeLabArchivesServer.queryOf(URI.create(r.headers().firstValue("Location").orElseThrow()));
+    assertThat(web.complete(params).id()).isEqualTo(ADA_UID);
   }
 }
