@@ -30,12 +30,15 @@ module dev.lanyard {
       dev.lanyard.labarchives;
   exports dev.lanyard.internal.env to
       dev.lanyard.cli,
-      dev.lanyard.labarchives;
+      dev.lanyard.labarchives,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.text to
       dev.lanyard.cli,
-      dev.lanyard.labarchives;
+      dev.lanyard.labarchives,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.files to
-      dev.lanyard.cli;
+      dev.lanyard.cli,
+      dev.lanyard.profiles;
   // The provider plug-in SPI, internal until a second plug-in proves it (docs/decisions/0012).
   exports dev.lanyard.internal.provider to
       dev.lanyard.cli,

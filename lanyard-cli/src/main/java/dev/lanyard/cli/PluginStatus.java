@@ -3,6 +3,7 @@ package dev.lanyard.cli;
 import dev.lanyard.internal.provider.CredentialStore;
 import dev.lanyard.internal.provider.Credentials;
 import dev.lanyard.internal.provider.ProviderIdentity;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

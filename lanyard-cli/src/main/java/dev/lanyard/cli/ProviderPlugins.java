@@ -7,6 +7,7 @@ import dev.lanyard.internal.provider.CallbackProviderFactory;
 import dev.lanyard.internal.provider.CredentialStore;
 import dev.lanyard.internal.provider.Credentials;
 import dev.lanyard.internal.provider.ProviderContext;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
 import java.nio.file.Path;

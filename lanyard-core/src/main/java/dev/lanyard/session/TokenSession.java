@@ -15,6 +15,7 @@ import dev.lanyard.store.TokenStore;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ public final class TokenSession {
             margins,
             b.defaultLifetime,
             b.dpopKey);
+    this.renewal.noCredentialsHint(b.noCredentialsHint);
     this.revoker = new Revoker(b.providerSource(), b.client, b.transport);
     if (b.tokens != null) {
       this.state = margins.state(b.tokens, 0);
@@ -103,6 +105,60 @@ public final class TokenSession {
   /** A builder with the defaults: memory store, coarse clock, 30 s skew, 60 s refresh-ahead. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A session from the conventional variables {@code LANYARD_ISSUER} (or {@code
+   * LANYARD_TOKEN_ENDPOINT}), {@code LANYARD_CLIENT_ID}, {@code LANYARD_CLIENT_SECRET}, {@code
+   * LANYARD_USERNAME}/{@code LANYARD_PASSWORD} and {@code LANYARD_SCOPE}: see {@link
+   * #environmentBuilder(String)}.
+   *
+   * @throws IOException when the {@code .env} file or a CA bundle the variables name cannot be read
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static TokenSession fromEnvironment() throws IOException {
+    return environmentBuilder(EnvironmentSession.DEFAULT_PREFIX).build();
+  }
+
+  /**
+   * A session from variables with an SDK's own prefix, e.g. {@code "MYAPI"} for {@code
+   * MYAPI_CLIENT_ID}: see {@link #environmentBuilder(String)}.
+   *
+   * @throws IOException when the {@code .env} file or a CA bundle the variables name cannot be read
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static TokenSession fromEnvironment(String prefix) throws IOException {
+    return environmentBuilder(prefix).build();
+  }
+
+  /**
+   * A builder set from the process's environment, to which a store, listeners or margins can be
+   * added. With {@code P} the prefix:
+   *
+   * <ul>
+   *   <li>{@code P_ISSUER} (discovery) or {@code P_TOKEN_ENDPOINT}; {@code P_CLIENT_ID}; {@code
+   *       P_SCOPE} (space-separated);
+   *   <li>{@code P_USERNAME} and {@code P_PASSWORD}: the password grant; else {@code
+   *       P_CLIENT_SECRET}: the client credentials grant. A client secret authenticates the client
+   *       ({@code client_secret_basic}) in both cases;
+   *   <li>proxies and CA bundle as {@link dev.lanyard.transport.EnvironmentTransport} reads them.
+   * </ul>
+   *
+   * <p>A {@code .env} file in the working directory may give {@code P_CLIENT_SECRET} and {@code
+   * P_PASSWORD} only (a variable of the process wins): whoever made the directory may have planted
+   * it, so it never chooses the issuer, an endpoint, the client or the user (docs/security.md).
+   *
+   * <p>Without enough variables the session is still built: {@link #hasCredentials()} is false and
+   * the first token call fails with {@link NoCredentialsException} naming the variables to set.
+   *
+   * @param prefix upper-case letters, digits and {@code _}, e.g. {@code "LANYARD"} or {@code
+   *     "MYAPI"}
+   * @throws IOException when the {@code .env} file or a CA bundle the variables name cannot be read
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static Builder environmentBuilder(String prefix) throws IOException {
+    return EnvironmentSession.builder(
+        prefix, System.getenv(), Path.of("").toAbsolutePath().resolve(".env"));
   }
 
   /**
@@ -423,6 +479,7 @@ public final class TokenSession {
     private @Nullable TokenSet tokens;
     private @Nullable DpopKey dpopKey;
     private final List<TokenListener> listeners = new ArrayList<>();
+    @Nullable String noCredentialsHint;
 
     private Builder() {}
 

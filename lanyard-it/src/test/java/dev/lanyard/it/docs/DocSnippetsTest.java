@@ -76,6 +76,7 @@ class DocSnippetsTest {
           "dev.lanyard.httpclient5.*",
           "dev.lanyard.labarchives.*",
           "dev.lanyard.redis.*",
+          "dev.lanyard.profiles.*",
           "okhttp3.*",
           "org.apache.hc.client5.http.impl.classic.*",
           "jakarta.servlet.http.*");
