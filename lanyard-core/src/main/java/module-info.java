@@ -24,7 +24,6 @@ module dev.lanyard {
   exports dev.lanyard.store;
   exports dev.lanyard.verify;
   exports dev.lanyard.login;
-  exports dev.lanyard.login.provider;
   exports dev.lanyard.launch;
   exports dev.lanyard.internal.http to
       dev.lanyard.cli,
@@ -40,4 +39,8 @@ module dev.lanyard {
   exports dev.lanyard.internal.files to
       dev.lanyard.cli,
       dev.lanyard.profiles;
+  // The provider plug-in SPI, internal until a second plug-in proves it (docs/decisions/0012).
+  exports dev.lanyard.internal.provider to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
 }

@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.internal.provider.CallbackProvider;
+import dev.lanyard.internal.provider.Credentials;
 import dev.lanyard.profiles.config.Config;
 import dev.lanyard.profiles.config.Durations;
 import dev.lanyard.profiles.config.Flow;

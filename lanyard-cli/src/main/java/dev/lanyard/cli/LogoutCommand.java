@@ -2,7 +2,7 @@ package dev.lanyard.cli;
 
 import dev.lanyard.LanyardException;
 import dev.lanyard.TokenSet;
-import dev.lanyard.login.provider.CredentialStore;
+import dev.lanyard.internal.provider.CredentialStore;
 import dev.lanyard.profiles.config.Flow;
 import dev.lanyard.profiles.config.Profile;
 import dev.lanyard.profiles.internal.Settings;

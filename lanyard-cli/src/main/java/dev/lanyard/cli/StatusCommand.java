@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.internal.provider.ProviderIdentity;
 import dev.lanyard.profiles.config.Config;
 import dev.lanyard.profiles.config.Durations;
 import dev.lanyard.profiles.config.Locations;

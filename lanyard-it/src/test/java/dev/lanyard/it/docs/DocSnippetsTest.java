@@ -71,7 +71,6 @@ class DocSnippetsTest {
           "dev.lanyard.store.*",
           "dev.lanyard.verify.*",
           "dev.lanyard.login.*",
-          "dev.lanyard.login.provider.*",
           "dev.lanyard.launch.*",
           "dev.lanyard.okhttp.*",
           "dev.lanyard.httpclient5.*",
@@ -80,9 +79,7 @@ class DocSnippetsTest {
           "dev.lanyard.profiles.*",
           "okhttp3.*",
           "org.apache.hc.client5.http.impl.classic.*",
-          "jakarta.servlet.http.*",
-          // okhttp3 has a Credentials too; the docs mean Lanyard's.
-          "dev.lanyard.login.provider.Credentials");
+          "jakarta.servlet.http.*");
 
   /**
    * What the docs assume is in scope: a variable of this name and type is passed to a snippet that
@@ -102,10 +99,8 @@ class DocSnippetsTest {
     CONTEXT.put("password", "String"); // a LabArchives access password
     CONTEXT.put("la", "LabArchives"); // LabArchives.fromEnvironment()
     CONTEXT.put("passwordToken", "String"); // a LabArchives password token
-    CONTEXT.put("store", "CredentialStore"); // where LabArchives credentials are kept
     CONTEXT.put("user", "LabArchivesUser"); // a signed-in LabArchives user
     CONTEXT.put("notebookId", "String"); // a LabArchives notebook id
-    CONTEXT.put("credentials", "Credentials"); // a provider's stored credentials
     CONTEXT.put("email", "String"); // a person's e-mail address
     CONTEXT.put("transport", "Transport"); // Transport.defaults() or a configured one
     CONTEXT.put("client", "ClientAuthentication"); // how the client authenticates

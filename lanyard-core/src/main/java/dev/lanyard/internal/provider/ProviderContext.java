@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import dev.lanyard.transport.Transport;
 import java.nio.file.Path;

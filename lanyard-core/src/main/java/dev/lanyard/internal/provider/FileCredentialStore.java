@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

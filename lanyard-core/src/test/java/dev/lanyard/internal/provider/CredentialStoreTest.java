@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.provider;
 
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.internal.loopback.Durations;
 import dev.lanyard.internal.loopback.LoopbackRun;
 import dev.lanyard.internal.oauth.Secrets;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.login.BrowserLogin;
+import dev.lanyard.login.LoopbackOptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -15,13 +15,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Signs a person in with their browser to a {@linkplain CallbackProvider provider plug-in} (a
  * service whose callback is not OAuth), on the same loopback callback server as {@link
- * BrowserLogin}: 127.0.0.1 only, the bound port in the callback URL, every wait bounded.
+ * BrowserLogin}: 127.0.0.1 only, the bound port in the callback URL, every wait bounded. A
+ * provider's own module wraps it in its public entry point (LabArchives' browser login).
  *
  * <pre>{@code
- * CallbackProvider provider = LabArchives.fromEnvironment().provider();
- * ProviderBrowserLogin login = ProviderBrowserLogin.builder(provider).build();
+ * ProviderBrowserLogin<Credentials> login = ProviderBrowserLogin.builder(provider).build();
  * Credentials credentials = login.login();   // prints the URL, opens the browser, waits
- * CredentialStore.file(path).save(credentials);
  * }</pre>
  *
  * <p>The {@linkplain LoopbackOptions options} are {@link BrowserLogin}'s. The port is the
@@ -32,14 +31,18 @@ import org.jspecify.annotations.Nullable;
  * and the wait goes on; a refusal ends the login with the provider's error; after the timeout (300
  * s by default) or {@link #cancel()} it ends with {@link LoginTimeoutException}. {@link #start()}
  * and {@link #await()} split {@link #login()} for notebooks and REPLs.
+ *
+ * @param <T> what the login ends with: {@link Credentials}, or the {@link Redeemer}'s result
  */
-public final class ProviderBrowserLogin {
+public final class ProviderBrowserLogin<T> {
   private final CallbackProvider provider;
   private final @Nullable String callbackPath;
-  private final LoopbackRun<Credentials> run;
+  private final Redeemer<T> redeemer;
+  private final LoopbackRun<T> run;
 
-  private ProviderBrowserLogin(Builder b) {
+  private ProviderBrowserLogin(Builder<T> b) {
     this.provider = b.provider;
+    this.redeemer = b.redeemer;
     this.callbackPath = b.options.callbackPath().orElse(null);
     String advice =
         provider.secretSignIn().isPresent()
@@ -52,16 +55,22 @@ public final class ProviderBrowserLogin {
       throw new IllegalStateException(
           provider.id() + " names an impossible default port " + port + "; set a port");
     }
-    this.run = b.options.run(port, advice);
+    LoopbackOptions o = b.options;
+    this.run = new LoopbackRun<>(port, o.timeout(), o.launcher()::open, o.printer(), advice);
   }
 
-  /** A builder for signing in to {@code provider}. */
-  public static Builder builder(CallbackProvider provider) {
-    return new Builder(provider);
+  /** A builder for signing in to {@code provider}, ending in its {@link Credentials}. */
+  public static Builder<Credentials> builder(CallbackProvider provider) {
+    return new Builder<>(provider, Redeemer.credentials(provider));
+  }
+
+  /** A builder for signing in to {@code provider}, ending in what {@code redeemer} makes. */
+  public static <T> Builder<T> builder(CallbackProvider provider, Redeemer<T> redeemer) {
+    return new Builder<>(provider, Objects.requireNonNull(redeemer, "redeemer"));
   }
 
   /** {@link #start()} then {@link #await()}. */
-  public Credentials login() throws IOException {
+  public T login() throws IOException {
     start();
     return await();
   }
@@ -81,7 +90,8 @@ public final class ProviderBrowserLogin {
           URI callbackUrl = URI.create("http://127.0.0.1:" + boundPort + path);
           URI url = provider.loginUrl(callbackUrl);
           return new LoopbackRun.Started<>(
-              url, new ProviderCallback(provider, path, boundPort, run.timeoutMessage()));
+              url,
+              new ProviderCallback<>(provider, redeemer, path, boundPort, run.timeoutMessage()));
         });
   }
 
@@ -92,7 +102,7 @@ public final class ProviderBrowserLogin {
    * @throws IllegalStateException when no sign-in was started
    * @throws LoginTimeoutException after the timeout, or when {@link #cancel()} was called
    */
-  public Credentials await() throws IOException {
+  public T await() throws IOException {
     return run.await();
   }
 
@@ -113,12 +123,14 @@ public final class ProviderBrowserLogin {
   }
 
   /** Builds a {@link ProviderBrowserLogin}. */
-  public static final class Builder {
+  public static final class Builder<T> {
     private final CallbackProvider provider;
+    private final Redeemer<T> redeemer;
     private LoopbackOptions options = LoopbackOptions.defaults();
 
-    private Builder(CallbackProvider provider) {
+    private Builder(CallbackProvider provider, Redeemer<T> redeemer) {
       this.provider = Objects.requireNonNull(provider, "provider");
+      this.redeemer = redeemer;
     }
 
     /**
@@ -126,14 +138,14 @@ public final class ProviderBrowserLogin {
      * LoopbackOptions#defaults()}: the provider's default port, a random path per sign-in, 300 s,
      * the system browser.
      */
-    public Builder loopback(LoopbackOptions options) {
+    public Builder<T> loopback(LoopbackOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
     /** The login. */
-    public ProviderBrowserLogin build() {
-      return new ProviderBrowserLogin(this);
+    public ProviderBrowserLogin<T> build() {
+      return new ProviderBrowserLogin<>(this);
     }
   }
 }

@@ -1,8 +1,9 @@
-package dev.lanyard.labarchives;
+package dev.lanyard.labarchives.plugin;
 
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.CallbackProviderFactory;
-import dev.lanyard.login.provider.ProviderContext;
+import dev.lanyard.internal.provider.CallbackProvider;
+import dev.lanyard.internal.provider.CallbackProviderFactory;
+import dev.lanyard.internal.provider.ProviderContext;
+import dev.lanyard.labarchives.LabArchives;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -15,12 +16,17 @@ import java.util.Map;
  * win over the context's environment. No {@code .env} file is read here: the host program puts in
  * the context's environment what it trusts.
  *
+ * <p>Not API: the module registers it as a service without exporting its package.
+ *
  * <pre>{@code
  * CallbackProvider la = new LabArchivesProviderFactory()
  *     .create(ProviderContext.of(Map.of("API_URL", "https://auapi.labarchives.com")));
  * }</pre>
  */
 public final class LabArchivesProviderFactory implements CallbackProviderFactory {
+  private static final String API_URL = "API_URL";
+  private static final String ACCESS_KEYID = "ACCESS_KEYID";
+  private static final String ACCESS_PWD = "ACCESS_PWD";
 
   /** For {@link java.util.ServiceLoader}. */
   public LabArchivesProviderFactory() {}
@@ -42,9 +48,9 @@ public final class LabArchivesProviderFactory implements CallbackProviderFactory
     for (Map.Entry<String, String> e : context.settings().entrySet()) {
       String name = e.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
       switch (name) {
-        case Configuration.API_URL -> b.apiUrl(URI.create(e.getValue()));
-        case Configuration.ACCESS_KEYID -> b.accessKeyId(e.getValue());
-        case Configuration.ACCESS_PWD -> b.accessPassword(e.getValue());
+        case API_URL -> b.apiUrl(URI.create(e.getValue()));
+        case ACCESS_KEYID -> b.accessKeyId(e.getValue());
+        case ACCESS_PWD -> b.accessPassword(e.getValue());
         default ->
             throw new IllegalArgumentException(
                 "unknown labarchives setting '"
@@ -52,6 +58,6 @@ public final class LabArchivesProviderFactory implements CallbackProviderFactory
                     + "'; the settings are API_URL, ACCESS_KEYID and ACCESS_PWD");
       }
     }
-    return b.build().provider();
+    return new LabArchivesProvider(b.build());
   }
 }

@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import dev.lanyard.http.RequestAuthorizer;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * and parameters mean.
  *
  * <pre>{@code
- * CallbackProvider provider = LabArchives.fromEnvironment().provider();
+ * CallbackProvider provider = factory.create(ProviderContext.of(settings));
  *
  * // a person at this machine: loopback callback, browser, wait
  * Credentials credentials = ProviderBrowserLogin.builder(provider).build().login();

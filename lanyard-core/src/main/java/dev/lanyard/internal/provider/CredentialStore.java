@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.lanyard.login.provider;
+package dev.lanyard.internal.provider;
 
 import java.io.IOException;
 
@@ -6,8 +6,8 @@ import java.io.IOException;
  * Makes a {@link CallbackProvider} from settings, so that a program that does not know the provider
  * (a command line, a config-driven service) can find it by name with {@link
  * java.util.ServiceLoader}. A provider module registers its factory in {@code
- * META-INF/services/dev.lanyard.login.provider.CallbackProviderFactory} and, as a named module,
- * with {@code provides dev.lanyard.login.provider.CallbackProviderFactory with ...}.
+ * META-INF/services/dev.lanyard.internal.provider.CallbackProviderFactory} and, as a named module,
+ * with {@code provides dev.lanyard.internal.provider.CallbackProviderFactory with ...}.
  *
  * <pre>{@code
  * CallbackProviderFactory factory = ServiceLoader.load(CallbackProviderFactory.class).stream()
@@ -19,8 +19,8 @@ import java.io.IOException;
  * }</pre>
  *
  * <p>The caller's module uses the service ({@code uses
- * dev.lanyard.login.provider.CallbackProviderFactory;}), which is why Lanyard itself does not look
- * factories up.
+ * dev.lanyard.internal.provider.CallbackProviderFactory;}), which is why Lanyard itself does not
+ * look factories up.
  */
 public interface CallbackProviderFactory {
 

@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
+import dev.lanyard.login.PendingLogin;
+import dev.lanyard.login.PendingLoginStore;
 import dev.lanyard.testing.FakeClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Web login with a provider plug-in: the application owns the callback URL. */
@@ -20,12 +25,12 @@ class ProviderWebLoginTest {
 
   private final FakeClock clock = new FakeClock();
   private final ToyProvider provider = new ToyProvider();
-  private final ProviderWebLogin web = ProviderWebLogin.builder(provider).clock(clock).build();
+  private final ProviderWebLogin<Credentials> web =
+      ProviderWebLogin.builder(provider).clock(clock).build();
 
   /** What the provider sends the browser back with: the callback URL's query plus its own. */
   private static Map<String, String> callback(URI loginUrl, String... more) {
-    Map<String, String> params =
-        new HashMap<>(ScriptedProvider.query(ToyProvider.callback(loginUrl)));
+    Map<String, String> params = new HashMap<>(ToyProvider.query(ToyProvider.callback(loginUrl)));
     for (int i = 0; i < more.length; i += 2) {
       params.put(more[i], more[i + 1]);
     }
@@ -109,7 +114,8 @@ class ProviderWebLoginTest {
 
   @Test
   void withoutState_callbackUrlUnchanged_completeNeedsNoState() throws IOException {
-    ProviderWebLogin stateless = ProviderWebLogin.builder(provider).withoutState().build();
+    ProviderWebLogin<Credentials> stateless =
+        ProviderWebLogin.builder(provider).withoutState().build();
 
     URI url = stateless.loginUrl(CALLBACK);
 
@@ -130,14 +136,66 @@ class ProviderWebLoginTest {
 
   @Test
   void pendingLogins_inTheGivenStore() throws IOException {
-    MemoryPendingLoginStore store =
-        new MemoryPendingLoginStore(10, java.time.Duration.ofMinutes(10));
-    ProviderWebLogin shared = ProviderWebLogin.builder(provider).pendingLoginStore(store).build();
+    Map<String, PendingLogin> kept = new ConcurrentHashMap<>();
+    PendingLoginStore store =
+        new PendingLoginStore() {
+          @Override
+          public void put(PendingLogin login) {
+            kept.put(login.state(), login);
+          }
+
+          @Override
+          public Optional<PendingLogin> take(String state) {
+            return Optional.ofNullable(kept.remove(state));
+          }
+        };
+    ProviderWebLogin<Credentials> shared =
+        ProviderWebLogin.builder(provider).pendingLoginStore(store).clock(clock).build();
 
     URI url = shared.loginUrl(CALLBACK);
 
-    assertThat(store.size()).isEqualTo(1);
+    assertThat(kept).hasSize(1);
+    assertThat(kept.values().iterator().next().expiresAt())
+        .isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
     shared.complete(callback(url, "user", "ada", "code", "c1"));
-    assertThat(store.size()).isZero();
+    assertThat(kept).isEmpty();
+  }
+
+  @Test
+  void redeemer_loginEndsInItsResult_redeemedOnce() throws IOException {
+    AtomicInteger redeemed = new AtomicInteger();
+    ProviderWebLogin<String> named =
+        ProviderWebLogin.builder(
+                provider,
+                accepted ->
+                    "user "
+                        + accepted.parameter("user").orElseThrow()
+                        + " #"
+                        + redeemed.incrementAndGet())
+            .clock(clock)
+            .build();
+
+    URI url = named.loginUrl(CALLBACK);
+
+    assertThat(named.complete(callback(url, "user", "ada", "code", "c1"))).isEqualTo("user ada #1");
+    assertThat(provider.redeemed).hasValue(0);
+  }
+
+  @Test
+  void complete_providerRedeemsIntoAnotherProvidersCredentials_refused() throws IOException {
+    ToyProvider liar =
+        new ToyProvider() {
+          @Override
+          public Credentials redeem(CallbackResponse.Accepted accepted) {
+            return Credentials.of("other", Map.of("user", "ada"));
+          }
+        };
+    ProviderWebLogin<Credentials> lying = ProviderWebLogin.builder(liar).build();
+
+    URI url = lying.loginUrl(CALLBACK);
+
+    assertThatThrownBy(() -> lying.complete(callback(url, "user", "ada", "code", "c1")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("toy redeemed a callback into other credentials");
   }
 }

@@ -1,4 +1,4 @@
-package dev.lanyard.labarchives;
+package dev.lanyard.labarchives.plugin;
 
 import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA;
 import static dev.lanyard.labarchives.FakeLabArchivesServer.ADA_UID;
@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lanyard.http.AuthenticatedHttpClient;
 import dev.lanyard.http.Authorization;
 import dev.lanyard.http.RequestAuthorizer;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.CallbackProviderFactory;
-import dev.lanyard.login.provider.CallbackResponse;
-import dev.lanyard.login.provider.CredentialStore;
-import dev.lanyard.login.provider.Credentials;
-import dev.lanyard.login.provider.ProviderContext;
+import dev.lanyard.internal.provider.CallbackProvider;
+import dev.lanyard.internal.provider.CallbackProviderFactory;
+import dev.lanyard.internal.provider.CallbackResponse;
+import dev.lanyard.internal.provider.CredentialStore;
+import dev.lanyard.internal.provider.Credentials;
+import dev.lanyard.internal.provider.ProviderContext;
+import dev.lanyard.labarchives.FakeLabArchivesServer;
+import dev.lanyard.labarchives.LabArchives;
 import dev.lanyard.transport.Transport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,8 +79,8 @@ class LabArchivesProviderTest {
   @Test
   void authenticator_signsApiCalls_theServerAcceptsThem() throws Exception {
     LabArchives la = server.client().build();
-    CallbackProvider provider = la.provider();
-    Credentials c = la.login(ADA, server.passwordToken(ADA)).credentials();
+    CallbackProvider provider = new LabArchivesProvider(la);
+    Credentials c = LabArchivesProvider.credentials(la.login(ADA, server.passwordToken(ADA)));
     HttpRequest unsigned =
         HttpRequest.newBuilder(
                 la.apiUri(
@@ -101,7 +103,7 @@ class LabArchivesProviderTest {
 
   @Test
   void read_callbackParameters_incompleteDeniedAccepted() throws Exception {
-    CallbackProvider p = server.client().build().provider();
+    CallbackProvider p = new LabArchivesProvider(server.client().build());
 
     assertThat(p.read(Map.of("auth_code", "c")))
         .isEqualTo(CallbackResponse.incomplete("no email parameter"));
@@ -115,8 +117,20 @@ class LabArchivesProviderTest {
   }
 
   @Test
+  void credentials_ofAUser_idEmailAndNameButNoNotebooks() throws Exception {
+    LabArchives la = server.client().build();
+
+    Credentials c = LabArchivesProvider.credentials(la.login(ADA, server.passwordToken(ADA)));
+
+    assertThat(c.provider()).isEqualTo("labarchives");
+    assertThat(c.values())
+        .containsExactly(
+            Map.entry("uid", ADA_UID), Map.entry("email", ADA), Map.entry("name", "Ada Lovelace"));
+  }
+
+  @Test
   void credentialsOfAnotherProvider_refused() throws Exception {
-    CallbackProvider p = server.client().build().provider();
+    CallbackProvider p = new LabArchivesProvider(server.client().build());
     Credentials other = Credentials.of("toy", Map.of("uid", "u"));
 
     assertThatThrownBy(() -> p.describe(other))
@@ -135,7 +149,9 @@ class LabArchivesProviderTest {
 
   @Test
   void loginUrl_isTheApiUserLoginOfTheConfiguredServer() throws Exception {
-    URI url = server.client().build().provider().loginUrl(URI.create("http://127.0.0.1:8089/cb"));
+    URI url =
+        new LabArchivesProvider(server.client().build())
+            .loginUrl(URI.create("http://127.0.0.1:8089/cb"));
 
     assertThat(url.getPath()).isEqualTo("/api_user_login");
     assertThat(FakeLabArchivesServer.queryOf(url))

@@ -1,4 +1,4 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,9 @@ import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.internal.loopback.CallbackServer;
-import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.login.Browser;
+import dev.lanyard.login.BrowserLauncher;
+import dev.lanyard.login.LoopbackOptions;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ServerSocket;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 class ProviderBrowserLoginTest {
   private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
   private final ToyProvider provider = new ToyProvider();
-  private ProviderBrowserLogin login;
+  private ProviderBrowserLogin<Credentials> login;
 
   @AfterEach
   void tearDown() {
@@ -37,7 +39,7 @@ class ProviderBrowserLoginTest {
     }
   }
 
-  private ProviderBrowserLogin.Builder builder() {
+  private ProviderBrowserLogin.Builder<Credentials> builder() {
     return ProviderBrowserLogin.builder(provider).loopback(options());
   }
 
@@ -48,7 +50,7 @@ class ProviderBrowserLoginTest {
         .withPrinter(printed::add);
   }
 
-  private URI start(ProviderBrowserLogin.Builder b) throws IOException {
+  private URI start(ProviderBrowserLogin.Builder<Credentials> b) throws IOException {
     login = b.build();
     return ToyProvider.callback(login.start());
   }
@@ -258,7 +260,7 @@ class ProviderBrowserLoginTest {
     ToyProvider liar =
         new ToyProvider() {
           @Override
-          public Credentials redeem(dev.lanyard.login.provider.CallbackResponse.Accepted a) {
+          public Credentials redeem(dev.lanyard.internal.provider.CallbackResponse.Accepted a) {
             return Credentials.of("other", java.util.Map.of("user", "x"));
           }
         };

@@ -1,12 +1,9 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.provider;
 
 import dev.lanyard.internal.loopback.CallbackServer.Reply;
 import dev.lanyard.internal.loopback.Page;
 import dev.lanyard.internal.loopback.SignInCallback;
 import dev.lanyard.internal.oauth.Secrets;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.CallbackResponse;
-import dev.lanyard.login.provider.Credentials;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,15 +15,22 @@ import org.slf4j.LoggerFactory;
  * query; an incomplete one gets 400 and the wait goes on, a refusal ends the sign-in with the
  * provider's error, an accepted one is redeemed once.
  */
-final class ProviderCallback extends SignInCallback<Credentials> {
+final class ProviderCallback<T> extends SignInCallback<T> {
   private static final Logger log = LoggerFactory.getLogger(ProviderCallback.class);
 
   private final CallbackProvider provider;
+  private final Redeemer<T> redeemer;
   private final AtomicBoolean claimed = new AtomicBoolean();
 
-  ProviderCallback(CallbackProvider provider, String path, int port, String timeoutMessage) {
+  ProviderCallback(
+      CallbackProvider provider,
+      Redeemer<T> redeemer,
+      String path,
+      int port,
+      String timeoutMessage) {
     super(path, port, timeoutMessage);
     this.provider = provider;
+    this.redeemer = redeemer;
   }
 
   @Override
@@ -55,12 +59,7 @@ final class ProviderCallback extends SignInCallback<Credentials> {
 
   private Reply redeem(CallbackResponse.Accepted accepted) {
     try {
-      Credentials c = provider.redeem(accepted);
-      if (!c.provider().equals(provider.id())) {
-        throw new IllegalStateException(
-            provider.id() + " redeemed a callback into " + c.provider() + " credentials");
-      }
-      return completing(Page.success(), c);
+      return completing(Page.success(), redeemer.redeem(accepted));
     } catch (IOException | RuntimeException e) {
       return failing(Page.failed(message(e)), e);
     }

@@ -1,16 +1,13 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.provider;
 
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.ProviderErrorException;
 import dev.lanyard.http.RequestAuthorizer;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.CallbackResponse;
-import dev.lanyard.login.provider.Credentials;
-import dev.lanyard.login.provider.ProviderIdentity;
-import dev.lanyard.login.provider.SecretSignIn;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +50,22 @@ class ToyProvider implements CallbackProvider {
 
   /** The callback URL inside a login URL. */
   static URI callback(URI loginUrl) {
-    return URI.create(ScriptedProvider.query(loginUrl).get("return"));
+    return URI.create(query(loginUrl).get("return"));
+  }
+
+  /** The decoded query of a URL. */
+  static Map<String, String> query(URI uri) {
+    Map<String, String> query = new HashMap<>();
+    String raw = uri.getRawQuery();
+    for (String pair : raw == null ? new String[0] : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        query.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return query;
   }
 
   @Override

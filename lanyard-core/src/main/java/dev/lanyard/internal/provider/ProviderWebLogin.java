@@ -1,10 +1,13 @@
-package dev.lanyard.login;
+package dev.lanyard.internal.provider;
 
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.CallbackResponse;
-import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.internal.http.Endpoints;
+import dev.lanyard.internal.oauth.Pkce;
+import dev.lanyard.internal.oauth.Secrets;
+import dev.lanyard.login.PendingLogin;
+import dev.lanyard.login.PendingLoginStore;
+import dev.lanyard.login.WebLogin;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -14,24 +17,22 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Signs people in to a web application that owns its callback URL, with a {@linkplain
  * CallbackProvider provider plug-in} (a service whose callback is not OAuth): {@link WebLogin}'s
- * counterpart.
+ * counterpart, which a provider's own module wraps in its public entry point (LabArchives' web
+ * login).
  *
  * <pre>{@code
- * CallbackProvider labArchives = LabArchives.fromEnvironment().provider();
- * ProviderWebLogin web = ProviderWebLogin.builder(labArchives).build();
+ * ProviderWebLogin<Credentials> web = ProviderWebLogin.builder(provider).build();
  *
  * // GET /login
- * URI callback = URI.create("https://portal.example.org/labarchives/callback");
  * response.sendRedirect(web.loginUrl(callback).toString());
  *
- * // GET /labarchives/callback?lanyard_state=...&email=...&auth_code=...: pass every parameter
- * Map<String, String> params = new HashMap<>();
- * req.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
+ * // GET /callback?lanyard_state=...&email=...&auth_code=...: pass every parameter
  * Credentials credentials = web.complete(params);
  * }</pre>
  *
@@ -42,28 +43,37 @@ import org.jspecify.annotations.Nullable;
  * cannot sign someone in who did not start the sign-in (login CSRF). A callback the provider finds
  * incomplete is refused with {@link MalformedResponseException} and leaves the sign-in pending; a
  * provider's refusal ends with the provider's error.
+ *
+ * @param <T> what the login ends with: {@link Credentials}, or the {@link Redeemer}'s result
  */
-public final class ProviderWebLogin {
+public final class ProviderWebLogin<T> {
   /** The query parameter added to the callback URL to tie a callback to its sign-in. */
   public static final String STATE_PARAMETER = "lanyard_state";
 
   private final CallbackProvider provider;
+  private final Redeemer<T> redeemer;
   private final PendingLoginStore store;
   private final Transport transport;
   private final InstantSource clock;
   private final boolean withState;
 
-  private ProviderWebLogin(Builder b) {
+  private ProviderWebLogin(Builder<T> b) {
     this.provider = b.provider;
+    this.redeemer = b.redeemer;
     this.store = b.store;
     this.transport = b.transport;
     this.clock = b.clock;
     this.withState = b.withState;
   }
 
-  /** A builder for signing people in to {@code provider}. */
-  public static Builder builder(CallbackProvider provider) {
-    return new Builder(provider);
+  /** A builder for signing people in to {@code provider}, ending in its {@link Credentials}. */
+  public static Builder<Credentials> builder(CallbackProvider provider) {
+    return new Builder<>(provider, Redeemer.credentials(provider));
+  }
+
+  /** A builder for signing people in to {@code provider}, ending in what {@code redeemer} makes. */
+  public static <T> Builder<T> builder(CallbackProvider provider, Redeemer<T> redeemer) {
+    return new Builder<>(provider, Objects.requireNonNull(redeemer, "redeemer"));
   }
 
   /**
@@ -71,12 +81,18 @@ public final class ProviderWebLogin {
    * to. {@code callbackUrl} must be HTTPS (or loopback HTTP) and may have a query of its own.
    */
   public URI loginUrl(URI callbackUrl) throws IOException {
-    PendingLogins.checkCallbackUrl(callbackUrl, transport);
+    checkCallbackUrl(callbackUrl);
     if (!withState) {
       return provider.loginUrl(callbackUrl);
     }
+    // A PendingLogin carries a PKCE verifier and a nonce; these sign-ins use neither: random fill.
     PendingLogin pending =
-        PendingLogin.create(callbackUrl, null, PendingLogins.expiry(store, clock));
+        PendingLogin.of(
+            Secrets.random(),
+            Pkce.generate().verifier(),
+            Secrets.random(),
+            callbackUrl,
+            clock.instant().plus(store.lifetime()));
     String sep = callbackUrl.getRawQuery() == null ? "?" : "&";
     URI bound =
         URI.create(
@@ -94,7 +110,7 @@ public final class ProviderWebLogin {
    * Completes a sign-in from its callback's query parameters: checks the state, lets the provider
    * read them, and redeems them into credentials.
    */
-  public Credentials complete(Map<String, String> callbackParameters) throws IOException {
+  public T complete(Map<String, String> callbackParameters) throws IOException {
     Map<String, String> params =
         new HashMap<>(Objects.requireNonNull(callbackParameters, "callbackParameters"));
     @Nullable String state = params.remove(STATE_PARAMETER);
@@ -105,14 +121,43 @@ public final class ProviderWebLogin {
           0);
     }
     if (withState) {
-      PendingLogins.take(store, state, STATE_PARAMETER, clock);
+      take(state);
     }
     if (response instanceof CallbackResponse.Denied denied) {
       throw denied.error();
     }
-    Credentials c = provider.redeem((CallbackResponse.Accepted) response);
-    c.requireProvider(provider.id());
-    return c;
+    return redeemer.redeem((CallbackResponse.Accepted) response);
+  }
+
+  /** As {@link WebLogin}: absolute, with a host, no fragment, HTTPS unless loopback. */
+  private void checkCallbackUrl(URI callbackUrl) {
+    Objects.requireNonNull(callbackUrl, "callbackUrl");
+    if (!callbackUrl.isAbsolute()
+        || callbackUrl.getHost() == null
+        || callbackUrl.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "callbackUrl must be an absolute URL with a host and no fragment, was " + callbackUrl);
+    }
+    Endpoints.requireSecure(transport, callbackUrl, "the callback URL");
+  }
+
+  /** Takes the pending sign-in of {@code state}: once, and only before it expires. */
+  private void take(@Nullable String state) throws InvalidTokenException {
+    if (state == null || state.isEmpty()) {
+      throw new InvalidTokenException(
+          "the callback has no " + STATE_PARAMETER + " parameter; refused");
+    }
+    Optional<PendingLogin> found = store.take(state);
+    if (found.isEmpty()) {
+      throw new InvalidTokenException(
+          "unknown or already used sign-in state; refused (start the sign-in again)");
+    }
+    if (!clock.instant().isBefore(found.get().expiresAt())) {
+      throw new InvalidTokenException(
+          "the sign-in expired at "
+              + found.get().expiresAt()
+              + "; refused (start the sign-in again)");
+    }
   }
 
   @Override
@@ -121,34 +166,36 @@ public final class ProviderWebLogin {
   }
 
   /** Builds a {@link ProviderWebLogin}. */
-  public static final class Builder {
+  public static final class Builder<T> {
     private final CallbackProvider provider;
+    private final Redeemer<T> redeemer;
     private PendingLoginStore store = PendingLoginStore.inMemory();
     private Transport transport = Transport.defaults();
     private InstantSource clock = InstantSource.system();
     private boolean withState = true;
 
-    private Builder(CallbackProvider provider) {
+    private Builder(CallbackProvider provider, Redeemer<T> redeemer) {
       this.provider = Objects.requireNonNull(provider, "provider");
+      this.redeemer = redeemer;
     }
 
     /**
      * Where started sign-ins wait for their callback, and for how long; default {@link
      * PendingLoginStore#inMemory()}: 10,000 at most, 10 minutes each.
      */
-    public Builder pendingLoginStore(PendingLoginStore store) {
+    public Builder<T> pendingLoginStore(PendingLoginStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
     }
 
     /** Decides whether a callback URL is secure enough; default {@link Transport#defaults()}. */
-    public Builder transport(Transport transport) {
+    public Builder<T> transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 
     /** The clock that judges expiry; default system. */
-    public Builder clock(InstantSource clock) {
+    public Builder<T> clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
@@ -159,14 +206,14 @@ public final class ProviderWebLogin {
      * session that started the sign-in itself (a random path, a session cookie), or anyone can sign
      * a person in as someone else.
      */
-    public Builder withoutState() {
+    public Builder<T> withoutState() {
       this.withState = false;
       return this;
     }
 
     /** The login. */
-    public ProviderWebLogin build() {
-      return new ProviderWebLogin(this);
+    public ProviderWebLogin<T> build() {
+      return new ProviderWebLogin<>(this);
     }
   }
 }
