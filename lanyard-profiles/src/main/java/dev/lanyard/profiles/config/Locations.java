@@ -62,7 +62,7 @@ public record Locations(Path configFile, Path tokenDirectory, String origin) {
 
   /** The token folder: the one rule core's interactive session uses too. */
   private static Path tokens(Function<String, String> variables, String osName, Path userHome) {
-    return StateFolder.tokens(variables::apply, osName, userHome);
+    return StateFolder.tokens(variables, osName, userHome);
   }
 
   /** A folder variable, ignored unless absolute (as the XDG specification says). */
