@@ -221,7 +221,7 @@ class ArchitectureTest {
   }
 
   /** The most public types core may export; see {@link #exportedApi_staysSmall()}. */
-  private static final int API_CEILING = 67;
+  private static final int API_CEILING = 70;
 
   /**
    * The module reads nimbus-jose-jwt without {@code transitive}, so users do not see it: no public

@@ -112,6 +112,7 @@ class DocSnippetsTest {
     CONTEXT.put("result", "LoginResult"); // the result of a completed login
     CONTEXT.put("identity", "Identity"); // the verified identity of a login
     CONTEXT.put("cookie", "String"); // a fresh random session cookie value
+    CONTEXT.put("assertions", "java.util.Iterator<String>"); // a source of fresh signed assertions
   }
 
   /** The stand-in for an application's own metrics, which fleet.md counts failures with. */
