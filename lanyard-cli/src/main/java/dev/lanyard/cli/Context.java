@@ -1,5 +1,6 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.profiles.config.Config;
 import dev.lanyard.profiles.config.ConfigFile;
 import dev.lanyard.profiles.config.Locations;
@@ -7,7 +8,6 @@ import dev.lanyard.profiles.config.Profile;
 import dev.lanyard.profiles.internal.Network;
 import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.profiles.internal.Surroundings;
-import dev.lanyard.profiles.internal.Variables;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +65,7 @@ final class Context {
 
   Variables vars() {
     if (vars == null) {
-      vars = dotEnv ? Variables.of(surroundings()) : Variables.processOnly(surroundings());
+      vars = dotEnv ? surroundings().withDotEnv() : surroundings().processOnly();
     }
     return vars;
   }

@@ -1,8 +1,8 @@
 package dev.lanyard.cli;
 
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.profiles.internal.SecretSources;
 import dev.lanyard.profiles.internal.Settings;
-import dev.lanyard.profiles.internal.Variables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -3,13 +3,12 @@ package dev.lanyard.session;
 import dev.lanyard.Scope;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
-import dev.lanyard.internal.env.DotEnv;
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.internal.text.Printable;
 import dev.lanyard.transport.EnvironmentTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link TokenSession#environmentBuilder(String)}: a session from conventional variables, with the
@@ -28,53 +25,28 @@ import org.slf4j.LoggerFactory;
 final class EnvironmentSession {
   static final String DEFAULT_PREFIX = "LANYARD";
   private static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9_]{0,40}");
-  private static final Logger log = LoggerFactory.getLogger(EnvironmentSession.class);
 
   private final String prefix;
-  private final Map<String, String> process;
-  private final Map<String, String> dotenv;
+  private final Variables variables;
 
-  private EnvironmentSession(
-      String prefix, Map<String, String> process, Map<String, String> dotenv) {
+  private EnvironmentSession(String prefix, Variables variables) {
     this.prefix = prefix;
-    this.process = process;
-    this.dotenv = dotenv;
+    this.variables = variables;
   }
 
-  static TokenSession.Builder builder(String prefix, Map<String, String> process, Path dotenvFile)
-      throws IOException {
+  static TokenSession.Builder builder(
+      String prefix, Map<String, String> process, Path workingDirectory) throws IOException {
     if (!PREFIX.matcher(prefix).matches() || prefix.endsWith("_")) {
       throw new IllegalArgumentException(
           "prefix "
               + Printable.quoted(prefix)
               + " must be upper-case letters, digits and '_' (e.g. MYAPI), without a final '_'");
     }
-    Map<String, String> dotenv = Map.of();
-    if (Files.isRegularFile(dotenvFile)) {
-      dotenv = DotEnv.read(dotenvFile);
-    }
-    return new EnvironmentSession(prefix, process, dotenv).builder(dotenvFile);
+    return new EnvironmentSession(prefix, Variables.read(process, workingDirectory, prefix))
+        .builder(process);
   }
 
-  private TokenSession.Builder builder(Path dotenvFile) throws IOException {
-    String secretName = name("CLIENT_SECRET");
-    String passwordName = name("PASSWORD");
-    List<String> ignored = new ArrayList<>();
-    for (String n : dotenv.keySet()) {
-      if (n.startsWith(prefix + "_") && !n.equals(secretName) && !n.equals(passwordName)) {
-        ignored.add(n);
-      }
-    }
-    if (!ignored.isEmpty()) {
-      log.warn(
-          "Ignoring {} in {}: a .env file may give {} and {} only, never where they go;"
-              + " set the others in the environment",
-          String.join(", ", ignored),
-          dotenvFile,
-          secretName,
-          passwordName);
-    }
-
+  private TokenSession.Builder builder(Map<String, String> process) throws IOException {
     TokenSession.Builder b = TokenSession.builder();
     EnvironmentTransport network = EnvironmentTransport.of(process);
     if (!network.isEmpty()) {
@@ -153,16 +125,13 @@ final class EnvironmentSession {
   }
 
   private @Nullable String process(String suffix) {
-    String v = process.get(name(suffix));
+    String v = variables.getOrNull(name(suffix));
     return v == null || v.isBlank() ? null : v.strip();
   }
 
   /** From the process, else from {@code .env}. */
   private @Nullable String secret(String suffix) {
-    String v = process.get(name(suffix));
-    if (v == null || v.isEmpty()) {
-      v = dotenv.get(name(suffix));
-    }
+    String v = variables.secret(name(suffix)).orElse(null);
     return v == null || v.isEmpty() ? null : v;
   }
 

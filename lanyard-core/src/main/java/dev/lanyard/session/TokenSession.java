@@ -162,8 +162,7 @@ public final class TokenSession {
    * @throws IllegalArgumentException naming the variable whose value is unusable
    */
   public static Builder environmentBuilder(String prefix) throws IOException {
-    return EnvironmentSession.builder(
-        prefix, System.getenv(), Path.of("").toAbsolutePath().resolve(".env"));
+    return EnvironmentSession.builder(prefix, System.getenv(), Path.of("").toAbsolutePath());
   }
 
   /**

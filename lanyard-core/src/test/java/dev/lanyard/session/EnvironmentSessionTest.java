@@ -35,7 +35,7 @@ class EnvironmentSessionTest {
   }
 
   private TokenSession session(String prefix, Map<String, String> env) throws Exception {
-    return EnvironmentSession.builder(prefix, env, dotenv())
+    return EnvironmentSession.builder(prefix, env, dir)
         .transport(ScriptedTokenEndpoint.TRANSPORT)
         .clock(new FakeClock(ScriptedTokenEndpoint.T0))
         .build();

@@ -1,5 +1,6 @@
 package dev.lanyard.profiles;
 
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.profiles.config.Config;
 import dev.lanyard.profiles.config.ConfigException;
 import dev.lanyard.profiles.config.ConfigFile;
@@ -11,7 +12,6 @@ import dev.lanyard.profiles.internal.ProviderSetup;
 import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.profiles.internal.StoreOpener;
 import dev.lanyard.profiles.internal.Surroundings;
-import dev.lanyard.profiles.internal.Variables;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
 import dev.lanyard.transport.Transport;
@@ -50,7 +50,7 @@ public final class Profiles {
 
   private Profiles(Surroundings env, @Nullable Path configFileOverride) throws IOException {
     this.env = env;
-    this.vars = Variables.of(env);
+    this.vars = env.withDotEnv();
     this.locations =
         Locations.resolve(vars::getOrNull, env.osName(), env.userHome(), env.workingDirectory());
     this.configFile =

@@ -5,6 +5,7 @@ import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.client.ClientCertificate;
 import dev.lanyard.client.ClientKey;
 import dev.lanyard.grant.Grant;
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.profiles.config.ConfigException;
 import dev.lanyard.profiles.config.ConfigFile;
 import dev.lanyard.profiles.config.Flow;

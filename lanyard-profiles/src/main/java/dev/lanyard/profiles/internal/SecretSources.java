@@ -1,5 +1,6 @@
 package dev.lanyard.profiles.internal;
 
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.profiles.config.ConfigException;
 import dev.lanyard.profiles.config.Setting;
 import java.io.IOException;

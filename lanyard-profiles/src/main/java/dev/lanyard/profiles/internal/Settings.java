@@ -1,6 +1,7 @@
 package dev.lanyard.profiles.internal;
 
 import dev.lanyard.Scope;
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.profiles.config.Config;
 import dev.lanyard.profiles.config.ConfigException;
 import dev.lanyard.profiles.config.Flow;

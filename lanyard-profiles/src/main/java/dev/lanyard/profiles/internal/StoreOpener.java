@@ -1,5 +1,6 @@
 package dev.lanyard.profiles.internal;
 
+import dev.lanyard.internal.env.Variables;
 import dev.lanyard.internal.text.Printable;
 import dev.lanyard.profiles.config.ConfigException;
 import dev.lanyard.store.FileTokenStore;

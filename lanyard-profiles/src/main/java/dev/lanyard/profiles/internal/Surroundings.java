@@ -1,6 +1,9 @@
 package dev.lanyard.profiles.internal;
 
+import dev.lanyard.internal.env.Variables;
+import dev.lanyard.profiles.config.ConfigException;
 import dev.lanyard.transport.Transport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
@@ -51,5 +54,25 @@ public record Surroundings(
   /** A process variable (not from {@code .env}); null when unset. */
   public String variable(String name) {
     return variables.get(name);
+  }
+
+  /**
+   * The variables with the {@code .env} file of the working directory for secrets only (core's
+   * {@link Variables#read}).
+   *
+   * @throws ConfigException when the {@code .env} file exists and cannot be read
+   */
+  public Variables withDotEnv() {
+    try {
+      return Variables.read(variables, workingDirectory, "LANYARD");
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read " + workingDirectory.resolve(".env") + ": " + e.getMessage());
+    }
+  }
+
+  /** The process's variables alone: for the credential helpers. */
+  public Variables processOnly() {
+    return Variables.processOnly(variables);
   }
 }

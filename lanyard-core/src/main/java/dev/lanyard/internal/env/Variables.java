@@ -1,7 +1,5 @@
-package dev.lanyard.profiles.internal;
+package dev.lanyard.internal.env;
 
-import dev.lanyard.internal.env.DotEnv;
-import dev.lanyard.profiles.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,26 +8,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Environment variables as the command line sees them, with the rule of where secrets go
+ * Environment variables with the rule of where secrets go
  * (docs/decisions/0017-where-secrets-go.md): a {@code .env} file in the working directory may be
  * planted by whoever made that directory, so it may provide secret values only, never anything that
- * chooses where a request goes or which files are read.
+ * chooses where a request goes or which files are read. The one implementation of that rule, for
+ * the command line, profiles and {@code TokenSession.fromEnvironment}.
  *
  * <ul>
- *   <li>{@link #get}: settings, paths, the profile's name, {@code LANYARD_HOME} — from the process
- *       only.
- *   <li>{@link #secret}: the value of a secret a profile or flag names ({@code
- *       LANYARD_CLIENT_SECRET}, {@code LANYARD_PASSWORD}, {@code client_secret_env}, …) — from the
- *       process, else from {@code .env}. Such a value only ever goes to an endpoint the user's own
- *       configuration chose.
+ *   <li>{@link #get}: settings, addresses, paths, names — from the process only.
+ *   <li>{@link #secret}: the value of a secret the configuration names ({@code
+ *       LANYARD_CLIENT_SECRET}, {@code LANYARD_PASSWORD}, a profile's {@code client_secret_env}, …)
+ *       — from the process, else from {@code .env}. Such a value only ever goes to an endpoint the
+ *       user's own configuration chose.
  * </ul>
- *
- * <p>The credential helpers ({@code git-credential}, {@code token --format exec-credential}) read
- * no {@code .env} at all: git and kubectl run them in directories the user did not pick.
  */
 public final class Variables {
   private static final Logger LOG = LoggerFactory.getLogger(Variables.class);
@@ -42,32 +38,35 @@ public final class Variables {
     this.dotenv = dotenv;
   }
 
-  /** The process's variables, and the {@code .env} file in the working directory for secrets. */
-  public static Variables of(Surroundings env) {
-    Path file = env.workingDirectory().resolve(".env");
-    Map<String, String> dotenv = Map.of();
-    try {
-      if (Files.isRegularFile(file)) {
-        dotenv = DotEnv.read(file);
-      }
-    } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-    }
-    List<String> ignored = dotenv.keySet().stream().filter(Variables::picksWhere).toList();
+  /**
+   * The process's variables, and the {@code .env} file of {@code workingDirectory} for secrets.
+   * Names in {@code .env} that would choose where things go — {@code PREFIX_…} other than {@code
+   * PREFIX_CLIENT_SECRET} and {@code PREFIX_PASSWORD}, {@code …_URL}, {@code …ENDPOINT…}, {@code
+   * …ISSUER…} — are named in one warning and never read.
+   *
+   * @param prefix the settings' prefix, e.g. {@code LANYARD}
+   * @throws IOException when the {@code .env} file exists and cannot be read
+   */
+  public static Variables read(Map<String, String> process, Path workingDirectory, String prefix)
+      throws IOException {
+    Path file = workingDirectory.resolve(".env");
+    Map<String, String> dotenv = Files.isRegularFile(file) ? DotEnv.read(file) : Map.of();
+    List<String> ignored = dotenv.keySet().stream().filter(n -> picksWhere(n, prefix)).toList();
     if (!ignored.isEmpty()) {
       LOG.warn(
           "Ignoring {} in {}: a .env file may give secret values only, never where they go;"
-              + " set {} in the environment or the profile",
+              + " set {} in the environment{}",
           String.join(", ", ignored),
           file,
-          ignored.size() == 1 ? "it" : "them");
+          ignored.size() == 1 ? "it" : "them",
+          prefix.equals("LANYARD") ? " or the profile" : "");
     }
-    return new Variables(env.variables(), dotenv);
+    return new Variables(Map.copyOf(process), dotenv);
   }
 
-  /** The process's variables alone: for the credential helpers. */
-  public static Variables processOnly(Surroundings env) {
-    return new Variables(env.variables(), Map.of());
+  /** The process's variables alone, no {@code .env}: for the credential helpers. */
+  public static Variables processOnly(Map<String, String> process) {
+    return new Variables(Map.copyOf(process), Map.of());
   }
 
   /** A setting's variable, from the process only; empty when unset. */
@@ -76,7 +75,7 @@ public final class Variables {
   }
 
   /** As {@link #get}, null when unset: a {@code Function} for lookups. */
-  public String getOrNull(String name) {
+  public @Nullable String getOrNull(String name) {
     return process.get(name);
   }
 
@@ -116,13 +115,13 @@ public final class Variables {
         || upper.contains("KEY");
   }
 
-  /** Lanyard's settings and the address-like names a .env file may not set. */
-  private static boolean picksWhere(String name) {
+  /** The settings of {@code prefix} and the address-like names a .env file may not set. */
+  static boolean picksWhere(String name, String prefix) {
     String upper = name.toUpperCase(Locale.ROOT);
-    if (upper.equals("LANYARD_CLIENT_SECRET") || upper.equals("LANYARD_PASSWORD")) {
+    if (upper.equals(prefix + "_CLIENT_SECRET") || upper.equals(prefix + "_PASSWORD")) {
       return false;
     }
-    return upper.startsWith("LANYARD_")
+    return upper.startsWith(prefix + "_")
         || upper.endsWith("_URL")
         || upper.contains("ENDPOINT")
         || upper.contains("ISSUER");
