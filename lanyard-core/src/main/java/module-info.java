@@ -24,21 +24,27 @@ module dev.lanyard {
   exports dev.lanyard.store;
   exports dev.lanyard.verify;
   exports dev.lanyard.login;
-  exports dev.lanyard.login.provider;
   exports dev.lanyard.launch;
   exports dev.lanyard.internal.http to
       dev.lanyard.cli,
       dev.lanyard.labarchives;
   exports dev.lanyard.internal.env to
       dev.lanyard.cli,
-      dev.lanyard.labarchives;
+      dev.lanyard.labarchives,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.text to
       dev.lanyard.cli,
-      dev.lanyard.labarchives;
+      dev.lanyard.labarchives,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.files to
       dev.lanyard.cli,
-      dev.lanyard.keychain;
+      dev.lanyard.keychain,
+      dev.lanyard.profiles;
   exports dev.lanyard.internal.store to
       dev.lanyard.keychain,
       dev.lanyard.redis;
+  // The provider plug-in SPI, internal until a second plug-in proves it (docs/decisions/0012).
+  exports dev.lanyard.internal.provider to
+      dev.lanyard.cli,
+      dev.lanyard.labarchives;
 }

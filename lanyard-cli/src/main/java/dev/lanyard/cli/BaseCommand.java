@@ -17,7 +17,8 @@ abstract class BaseCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     Lanyard root = root();
-    context = new Context(root.environment(), root.profileOption(), readsDotEnv());
+    context =
+        new Context(root.environment(), root.profileOption(), readsDotEnv(), root.configOption());
     try {
       return run();
     } finally {

@@ -1,9 +1,13 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.ConfigFile;
-import dev.lanyard.cli.config.Locations;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.internal.env.Variables;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.ConfigFile;
+import dev.lanyard.profiles.config.Locations;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.internal.Network;
+import dev.lanyard.profiles.internal.Settings;
+import dev.lanyard.profiles.internal.Surroundings;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +20,8 @@ final class Context {
   private final Environment env;
   private final String profileFlag;
   private final boolean dotEnv;
+  private final String configFlag;
+  private Surroundings surroundings;
   private Variables vars;
   private Locations locations;
   private Config config;
@@ -34,18 +40,32 @@ final class Context {
    * the credential helpers pass false.
    */
   Context(Environment env, String profileFlag, boolean dotEnv) {
+    this(env, profileFlag, dotEnv, null);
+  }
+
+  /** As above, with {@code --config FILE} (null: the config file of {@link Locations}). */
+  Context(Environment env, String profileFlag, boolean dotEnv, String configFlag) {
     this.env = env;
     this.profileFlag = profileFlag;
     this.dotEnv = dotEnv;
+    this.configFlag = configFlag;
   }
 
   Environment env() {
     return env;
   }
 
+  /** The part of the environment profiles need (shared with the library). */
+  Surroundings surroundings() {
+    if (surroundings == null) {
+      surroundings = env.surroundings();
+    }
+    return surroundings;
+  }
+
   Variables vars() {
     if (vars == null) {
-      vars = dotEnv ? Variables.of(env) : Variables.processOnly(env);
+      vars = dotEnv ? surroundings().withDotEnv() : surroundings().processOnly();
     }
     return vars;
   }
@@ -60,6 +80,10 @@ final class Context {
   }
 
   ConfigFile configFile() {
+    if (configFlag != null) {
+      // typed by the person on this command line: relative to where they typed it
+      return new ConfigFile(env.workingDirectory().resolve(configFlag));
+    }
     return new ConfigFile(locations().configFile());
   }
 
@@ -107,14 +131,14 @@ final class Context {
   /** The settings of profile {@code name}, with these flags on top. */
   Settings settings(String name, Profile flags) {
     Profile stored = config().profile(name).orElse(Profile.EMPTY);
-    return Settings.resolve(name, stored, vars(), flags);
+    return Settings.resolve(name, stored, vars(), flags, config());
   }
 
   /** The transport to the provider for these settings: their proxy and CA bundle. */
   dev.lanyard.transport.Transport transport(Settings s) {
     if (transport == null || transportFor != s) {
       try {
-        transport = Network.transport(env, s);
+        transport = Network.transport(surroundings(), s, true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,9 +1,9 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Profile;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.http.AuthenticatedHttpClient;
+import dev.lanyard.profiles.config.Profile;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;

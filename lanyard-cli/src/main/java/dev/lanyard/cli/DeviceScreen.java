@@ -1,8 +1,8 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Durations;
 import dev.lanyard.login.DeviceCode;
 import dev.lanyard.login.DevicePrompt;
+import dev.lanyard.profiles.config.Durations;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;

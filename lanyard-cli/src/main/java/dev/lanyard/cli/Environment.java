@@ -1,6 +1,7 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.login.BrowserLauncher;
+import dev.lanyard.profiles.internal.Surroundings;
 import dev.lanyard.transport.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.Console;
@@ -251,6 +252,11 @@ public record Environment(
         clock,
         browser,
         providerTransport);
+  }
+
+  /** What profiles take from this environment (shared with the library's profiles). */
+  public Surroundings surroundings() {
+    return new Surroundings(variables, workingDirectory, userHome, osName, clock, transport);
   }
 
   /** A process variable (not from {@code .env}). */

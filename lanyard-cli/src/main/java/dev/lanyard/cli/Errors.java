@@ -4,8 +4,8 @@ import dev.lanyard.LanyardException;
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.NoCredentialsException;
 import dev.lanyard.ProviderUnreachableException;
-import dev.lanyard.cli.config.ConfigException;
 import dev.lanyard.internal.text.Printable;
+import dev.lanyard.profiles.config.ConfigException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -62,6 +62,9 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     if (t instanceof CliError e) {
       code = e.exitCode();
       message = e.getMessage();
+    } else if (t instanceof ConfigException c && c.isUsage()) {
+      code = CliError.USAGE;
+      message = c.getMessage();
     } else if (t instanceof LoginRequiredException || t instanceof NoCredentialsException) {
       code = CliError.LOGIN;
       message = withoutTrailingAdvice(t.getMessage()) + "; sign in with: " + root.loginCommand();

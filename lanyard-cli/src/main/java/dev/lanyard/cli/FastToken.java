@@ -1,8 +1,9 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Durations;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Durations;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;

@@ -2,8 +2,9 @@ package dev.lanyard.cli;
 
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.store.TokenStore;
 import java.io.BufferedReader;
 import java.io.IOException;

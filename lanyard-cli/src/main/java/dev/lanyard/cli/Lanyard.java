@@ -1,6 +1,6 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Durations;
+import dev.lanyard.profiles.config.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;
@@ -60,6 +60,15 @@ public final class Lanyard implements Runnable {
       description =
           "Profile to use (default: LANYARD_PROFILE, else default_profile, else default).")
   String profile;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "The config file to use instead of config.yaml in LANYARD_HOME or the platform's folder"
+              + " (tokens stay there).")
+  String config;
 
   @Option(
       names = "--verbose",
@@ -126,6 +135,10 @@ public final class Lanyard implements Runnable {
 
   String profileOption() {
     return profile;
+  }
+
+  String configOption() {
+    return config;
   }
 
   boolean verbose() {

@@ -1,12 +1,13 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Durations;
-import dev.lanyard.cli.config.Flow;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.Credentials;
+import dev.lanyard.internal.provider.CallbackProvider;
+import dev.lanyard.internal.provider.Credentials;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Durations;
+import dev.lanyard.profiles.config.Flow;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -114,12 +115,14 @@ final class LoginCommand extends BaseCommand {
     if (s.plugin().isPresent()) {
       return pluginLogin(profile, flags, s);
     }
-    Flow chosen = s.flow(env());
+    Flow chosen = s.flow(env().surroundings());
     if (chosen != Flow.TOKEN) {
       s.requireProvider();
       s.requireClientId();
     }
-    Profile record = s.effective().with(Setting.FLOW, chosen);
+    s.scope(); // an unknown project fails before anything is saved
+    // the profile's own settings: what a preset provides stays the preset's
+    Profile record = s.own().with(Setting.FLOW, chosen);
     Config saved =
         ctx()
             .configFile()

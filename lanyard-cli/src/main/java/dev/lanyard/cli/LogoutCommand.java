@@ -2,9 +2,10 @@ package dev.lanyard.cli;
 
 import dev.lanyard.LanyardException;
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Flow;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.login.provider.CredentialStore;
+import dev.lanyard.internal.provider.CredentialStore;
+import dev.lanyard.profiles.config.Flow;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;

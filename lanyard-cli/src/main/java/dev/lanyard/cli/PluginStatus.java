@@ -1,8 +1,9 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.login.provider.CredentialStore;
-import dev.lanyard.login.provider.Credentials;
-import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.internal.provider.CredentialStore;
+import dev.lanyard.internal.provider.Credentials;
+import dev.lanyard.internal.provider.ProviderIdentity;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

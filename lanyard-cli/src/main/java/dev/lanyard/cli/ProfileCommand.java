@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +39,7 @@ final class ProfileCommand implements Runnable {
                     "no profile '"
                         + name
                         + "' in "
-                        + ctx.locations().configFile()
+                        + ctx.configFile().path()
                         + (config.profiles().isEmpty()
                             ? "; create one with lanyard login or lanyard profile set"
                             : "; profiles: " + String.join(", ", config.profiles().keySet()))));

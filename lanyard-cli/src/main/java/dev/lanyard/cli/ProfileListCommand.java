@@ -1,6 +1,6 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
+import dev.lanyard.profiles.config.Config;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,7 +21,7 @@ final class ProfileListCommand extends BaseCommand {
       }
     }
     if (config.profiles().isEmpty()) {
-      err().println("No profiles in " + ctx().locations().configFile() + ".");
+      err().println("No profiles in " + ctx().configFile().path() + ".");
     }
     return CliError.OK;
   }

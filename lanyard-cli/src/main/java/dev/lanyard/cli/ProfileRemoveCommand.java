@@ -1,7 +1,8 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.internal.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

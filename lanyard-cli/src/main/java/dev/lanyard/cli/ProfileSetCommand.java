@@ -1,8 +1,8 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ final class ProfileSetCommand extends BaseCommand {
                   return next.defaultProfile().isPresent() ? next : next.withDefault(name);
                 });
     ctx().configChanged(saved);
-    err().println("Profile " + name + " saved in " + ctx().locations().configFile() + ".");
+    err().println("Profile " + name + " saved in " + ctx().configFile().path() + ".");
     return CliError.OK;
   }
 

@@ -1,6 +1,6 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,7 +1,9 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Flow;
+import dev.lanyard.profiles.config.ConfigException;
+import dev.lanyard.profiles.config.Flow;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.store.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ record ProfileStatus(
         } else if (flow == Flow.PASSWORD) {
           renewable = secrets.passwordWithoutPrompt(s, null).isPresent();
         }
-      } catch (CliError e) {
+      } catch (CliError | ConfigException e) {
         renewable = false; // a secret variable named but not set: not without a person
       }
     }

@@ -1,6 +1,6 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Config;
+import dev.lanyard.profiles.config.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

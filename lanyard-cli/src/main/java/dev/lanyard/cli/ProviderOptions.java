@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -11,6 +11,26 @@ import picocli.CommandLine.Option;
  * command that signs in (login, and later demo) spells them the same.
  */
 final class ProviderOptions {
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description =
+          "Start from a preset's settings: cdse, terrascope, or one under presets: in"
+              + " config.yaml; other options override it.")
+  String preset;
+
+  @Option(
+      names = "--project",
+      paramLabel = "NAME",
+      description = "Ask for a token for this application (a name under projects:).")
+  String project;
+
+  @Option(
+      names = "--environment",
+      paramLabel = "ENV",
+      description = "Which environment's project ids to use (e.g. prod, dev).")
+  String environment;
+
   @Option(names = "--issuer", paramLabel = "URL", description = "The provider's issuer URL.")
   String issuer;
 
@@ -96,6 +116,9 @@ final class ProviderOptions {
   /** The options given, as profile settings; a usage error when one does not parse. */
   Profile toProfile() {
     Profile p = Profile.EMPTY;
+    p = set(p, Setting.PRESET, preset);
+    p = set(p, Setting.PROJECT, project);
+    p = set(p, Setting.ENVIRONMENT, environment);
     p = set(p, Setting.ISSUER, issuer);
     p = set(p, Setting.CLIENT_ID, clientId);
     p = set(p, Setting.CLIENT_SECRET_ENV, clientSecretEnv);

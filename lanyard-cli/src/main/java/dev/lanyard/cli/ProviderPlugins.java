@@ -2,11 +2,12 @@ package dev.lanyard.cli;
 
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.TokenSet;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.CallbackProviderFactory;
-import dev.lanyard.login.provider.CredentialStore;
-import dev.lanyard.login.provider.Credentials;
-import dev.lanyard.login.provider.ProviderContext;
+import dev.lanyard.internal.provider.CallbackProvider;
+import dev.lanyard.internal.provider.CallbackProviderFactory;
+import dev.lanyard.internal.provider.CredentialStore;
+import dev.lanyard.internal.provider.Credentials;
+import dev.lanyard.internal.provider.ProviderContext;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -118,6 +119,6 @@ final class ProviderPlugins {
             + " has no bearer token for token, exec or git-credential (profile '"
             + profile
             + "'): its API requests are signed one by one; sign them with the library's"
-            + " RequestAuthorizer (CallbackProvider.authenticator)");
+            + " RequestAuthorizer (for LabArchives, LabArchives.authenticator())");
   }
 }

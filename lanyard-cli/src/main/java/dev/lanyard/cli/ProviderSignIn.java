@@ -1,14 +1,15 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.LoginTimeoutException;
-import dev.lanyard.cli.config.Flow;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.internal.provider.CallbackProvider;
+import dev.lanyard.internal.provider.Credentials;
+import dev.lanyard.internal.provider.ProviderBrowserLogin;
+import dev.lanyard.internal.provider.SecretSignIn;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.LoopbackOptions;
-import dev.lanyard.login.ProviderBrowserLogin;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.Credentials;
-import dev.lanyard.login.provider.SecretSignIn;
+import dev.lanyard.profiles.config.Flow;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -96,7 +97,8 @@ final class ProviderSignIn {
     if (s.text(Setting.CALLBACK_PATH).isPresent()) {
       options = options.withCallbackPath(s.text(Setting.CALLBACK_PATH).get());
     }
-    ProviderBrowserLogin login = ProviderBrowserLogin.builder(provider).loopback(options).build();
+    ProviderBrowserLogin<Credentials> login =
+        ProviderBrowserLogin.builder(provider).loopback(options).build();
     login.start();
     CancelOnExit hook = CancelOnExit.register(login::cancel);
     Countdown countdown =

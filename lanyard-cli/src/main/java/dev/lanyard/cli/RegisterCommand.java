@@ -3,8 +3,9 @@ package dev.lanyard.cli;
 import dev.lanyard.LoginRequiredException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.provider.ClientConfiguration;
 import dev.lanyard.provider.ClientRegistration;
 import dev.lanyard.provider.ProviderMetadata;
@@ -77,10 +78,17 @@ final class RegisterCommand extends BaseCommand {
       description = "Environment variable holding an initial access token.")
   String initialAccessTokenEnv;
 
+  @Option(
+      names = "--anonymous",
+      description =
+          "Register without an initial access token (where the provider allows it), instead of"
+              + " being asked for one.")
+  boolean anonymous;
+
   @Override
   int run() throws Exception {
     profile();
-    Registrations kept = new Registrations(ctx().locations().configFile());
+    Registrations kept = new Registrations(ctx().configFile().path());
     if (show != null || delete != null) {
       if (clientName != null || (show != null && delete != null)) {
         throw CliError.usage("--show and --delete take a client id and nothing else");
@@ -190,6 +198,18 @@ final class RegisterCommand extends BaseCommand {
                         + " registration_endpoint=URL"));
   }
 
+  /** An initial access token typed at the terminal, hidden; without a terminal, what to set. */
+  private String askForInitialAccessToken() {
+    return new Secrets(env(), ctx().vars())
+        .prompt("Initial access token (it will not be shown): ")
+        .orElseThrow(
+            () ->
+                CliError.usage(
+                    "no initial access token: put it in a variable and pass"
+                        + " --initial-access-token-env VAR, sign the profile in first, or pass"
+                        + " --anonymous where the provider allows anonymous registration"));
+  }
+
   private Optional<String> bearer(Settings profile, boolean sameProvider) throws IOException {
     if (initialAccessTokenEnv != null) {
       return Optional.of(
@@ -205,7 +225,7 @@ final class RegisterCommand extends BaseCommand {
                               + " (named by --initial-access-token-env) is not set")));
     }
     if (!sameProvider || ctx().store(profile).load().isEmpty()) {
-      return Optional.empty();
+      return anonymous ? Optional.empty() : Optional.of(askForInitialAccessToken());
     }
     try {
       TokenSet t = Tokens.valid(ctx(), profile, Duration.ZERO, false);

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
-import dev.lanyard.cli.config.ConfigFile;
+import dev.lanyard.profiles.config.ConfigFile;
 import dev.lanyard.provider.ClientConfiguration;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;

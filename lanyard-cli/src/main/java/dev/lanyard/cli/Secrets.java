@@ -1,10 +1,10 @@
 package dev.lanyard.cli;
 
-import dev.lanyard.cli.config.Setting;
+import dev.lanyard.internal.env.Variables;
+import dev.lanyard.profiles.internal.SecretSources;
+import dev.lanyard.profiles.internal.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -14,41 +14,19 @@ import java.util.Optional;
  */
 final class Secrets {
   /** Larger is not a secret someone meant to pass. */
-  private static final int MAX_BYTES = 64 * 1024;
+  private static final int MAX_BYTES = SecretSources.MAX_BYTES;
 
   private final Environment env;
-  private final Variables vars;
+  private final SecretSources sources;
 
   Secrets(Environment env, Variables vars) {
     this.env = env;
-    this.vars = vars;
+    this.sources = new SecretSources(env.surroundings(), vars);
   }
 
-  /**
-   * The client secret: {@code --client-secret-env}/{@code --client-secret-file} (in {@code flags}),
-   * else {@code LANYARD_CLIENT_SECRET}, else the profile's {@code client_secret_env} or {@code
-   * client_secret_file}; empty for a public client.
-   */
+  /** The client secret from flags, variables or the profile; empty for a public client. */
   Optional<String> clientSecret(Settings s, String envFlag, String fileFlag) throws IOException {
-    if (envFlag != null) {
-      return Optional.of(variable(envFlag, "--client-secret-env"));
-    }
-    if (fileFlag != null) {
-      return Optional.of(file(Path.of(fileFlag)));
-    }
-    Optional<String> fromEnv = vars.secret("LANYARD_CLIENT_SECRET").filter(v -> !v.isEmpty());
-    if (fromEnv.isPresent()) {
-      return fromEnv;
-    }
-    Optional<String> var = s.stored().text(Setting.CLIENT_SECRET_ENV);
-    if (var.isPresent()) {
-      return Optional.of(variable(var.get(), "client_secret_env of profile '" + s.profile() + "'"));
-    }
-    Optional<String> path = s.stored().text(Setting.CLIENT_SECRET_FILE);
-    if (path.isPresent()) {
-      return Optional.of(file(Path.of(path.get())));
-    }
-    return Optional.empty();
+    return sources.clientSecret(s, envFlag, fileFlag);
   }
 
   /**
@@ -56,16 +34,7 @@ final class Secrets {
    * profile's {@code password_env}.
    */
   Optional<String> passwordWithoutPrompt(Settings s, String envFlag) {
-    if (envFlag != null) {
-      return Optional.of(variable(envFlag, "--password-env"));
-    }
-    Optional<String> fromEnv = vars.secret("LANYARD_PASSWORD").filter(v -> !v.isEmpty());
-    if (fromEnv.isPresent()) {
-      return fromEnv;
-    }
-    return s.stored()
-        .text(Setting.PASSWORD_ENV)
-        .map(v -> variable(v, "password_env of profile '" + s.profile() + "'"));
+    return sources.password(s, envFlag);
   }
 
   /** As {@link #passwordWithoutPrompt}, else a hidden prompt. */
@@ -87,7 +56,7 @@ final class Secrets {
    */
   String pastedToken(String what, String envFlag) throws IOException {
     if (envFlag != null) {
-      return variable(envFlag, "--token-env");
+      return sources.variable(envFlag, "--token-env");
     }
     if (!env.stdinTerminal()) {
       byte[] bytes = env.stdin().readNBytes(MAX_BYTES + 1);
@@ -120,23 +89,5 @@ final class Secrets {
       return Optional.empty();
     }
     return env.prompt().read(label).map(String::new).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private String variable(String name, String origin) {
-    return vars.secret(name)
-        .filter(v -> !v.isEmpty())
-        .orElseThrow(
-            () -> CliError.usage("the variable " + name + " (named by " + origin + ") is not set"));
-  }
-
-  private static String file(Path path) throws IOException {
-    if (Files.size(path) > MAX_BYTES) {
-      throw CliError.usage(path + " is larger than 64 KiB; that is not a secret");
-    }
-    String text = Files.readString(path, StandardCharsets.UTF_8).strip();
-    if (text.isEmpty()) {
-      throw CliError.usage(path + " is empty; expected a secret");
-    }
-    return text;
   }
 }

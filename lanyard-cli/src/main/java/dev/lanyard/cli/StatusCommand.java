@@ -1,16 +1,19 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Config;
-import dev.lanyard.cli.config.Durations;
-import dev.lanyard.cli.config.Locations;
-import dev.lanyard.cli.config.Profile;
-import dev.lanyard.cli.config.Setting;
-import dev.lanyard.login.provider.ProviderIdentity;
+import dev.lanyard.internal.provider.ProviderIdentity;
+import dev.lanyard.profiles.config.Config;
+import dev.lanyard.profiles.config.Durations;
+import dev.lanyard.profiles.config.Locations;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.config.Setting;
+import dev.lanyard.profiles.internal.Network;
+import dev.lanyard.profiles.internal.Settings;
 import dev.lanyard.transport.EnvironmentTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -117,18 +120,24 @@ final class StatusCommand extends BaseCommand {
       out.println();
     }
     Locations where = ctx().locations();
-    out.println("Config file: " + where.configFile() + " (" + where.origin() + ")");
+    Path configFile = ctx().configFile().path();
+    out.println(
+        "Config file: "
+            + configFile
+            + " ("
+            + (configFile.equals(where.configFile()) ? where.origin() : "--config")
+            + ")");
     out.println("Token files: " + where.tokenDirectory());
   }
 
   /** Which proxy and CA bundle calls to the provider would use (reads the bundle: a check). */
   private void network(PrintWriter out, Settings s) {
-    EnvironmentTransport n = Network.settings(env(), s);
+    EnvironmentTransport n = Network.settings(env().surroundings(), s);
     Optional<URI> target = s.endpoint(Setting.TOKEN_ENDPOINT).or(s::issuer);
     row(out, "proxy", target.map(n::describeProxy).orElse("-"));
     String ca = n.describeCaFile();
     try {
-      Network.transport(env(), s);
+      Network.transport(env().surroundings(), s, true);
     } catch (IOException | RuntimeException e) {
       ca = Errors.oneLine(e.getMessage());
     }
@@ -219,7 +228,7 @@ final class StatusCommand extends BaseCommand {
               .orElse(null));
       p.put("token_file", TokenStores.file(st.store()).map(Object::toString).orElse(null));
       p.put("token_store", st.store().describe());
-      EnvironmentTransport n = Network.settings(env(), s);
+      EnvironmentTransport n = Network.settings(env().surroundings(), s);
       p.put(
           "proxy",
           s.endpoint(Setting.TOKEN_ENDPOINT).or(s::issuer).map(n::describeProxy).orElse(null));
@@ -227,7 +236,7 @@ final class StatusCommand extends BaseCommand {
       profiles.add(p);
     }
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("config_file", ctx().locations().configFile().toString());
+    doc.put("config_file", ctx().configFile().path().toString());
     doc.put("token_directory", ctx().locations().tokenDirectory().toString());
     doc.put("profiles", profiles);
     return doc;

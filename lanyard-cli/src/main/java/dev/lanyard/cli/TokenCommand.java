@@ -1,7 +1,8 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Profile;
+import dev.lanyard.profiles.internal.Settings;
 import java.net.URI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -172,11 +172,11 @@ class ConfigPrecedenceTest {
   @Test
   void locations_platforms() {
     Path home = Path.of("/home/ada");
-    var mac = dev.lanyard.cli.config.Locations.resolve(n -> null, "Mac OS X", home, home);
+    var mac = dev.lanyard.profiles.config.Locations.resolve(n -> null, "Mac OS X", home, home);
     assertThat(mac.configFile())
         .isEqualTo(home.resolve("Library/Application Support/lanyard/config.yaml"));
     var win =
-        dev.lanyard.cli.config.Locations.resolve(
+        dev.lanyard.profiles.config.Locations.resolve(
             n -> n.equals("APPDATA") ? "/c/Users/ada/AppData/Roaming" : null,
             "Windows 11",
             home,
@@ -184,7 +184,7 @@ class ConfigPrecedenceTest {
     assertThat(win.configFile())
         .isEqualTo(Path.of("/c/Users/ada/AppData/Roaming/lanyard/config.yaml"));
     var linux =
-        dev.lanyard.cli.config.Locations.resolve(
+        dev.lanyard.profiles.config.Locations.resolve(
             n -> n.equals("XDG_CONFIG_HOME") ? "relative/ignored" : null, "Linux", home, home);
     assertThat(linux.configFile()).isEqualTo(home.resolve(".config/lanyard/config.yaml"));
     assertThat(linux.tokenDirectory()).isEqualTo(home.resolve(".local/state/lanyard/tokens"));

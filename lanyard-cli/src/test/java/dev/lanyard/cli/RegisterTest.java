@@ -97,7 +97,8 @@ class RegisterTest {
         400,
         "{\"error\":\"invalid_redirect_uri\",\"error_description\":\"Invalid redirect_uris\"}");
 
-    Run r = cli.run("register", "My tool", "http://bad", "--issuer", provider.issuer());
+    Run r =
+        cli.run("register", "My tool", "http://bad", "--issuer", provider.issuer(), "--anonymous");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(provider.requestsTo("/register").get(0).getHeaders().get("Authorization")).isNull();

@@ -1,7 +1,7 @@
 package dev.lanyard.cli;
 
 import dev.lanyard.TokenSet;
-import dev.lanyard.cli.config.Profile;
+import dev.lanyard.profiles.config.Profile;
 import dev.lanyard.store.FileTokenStore;
 import java.io.IOException;
 import java.nio.file.Path;

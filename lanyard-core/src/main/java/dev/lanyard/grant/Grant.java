@@ -18,7 +18,8 @@ public sealed interface Grant
         PasswordGrant,
         RefreshTokenGrant,
         TokenExchangeGrant,
-        StaticTokenGrant {
+        StaticTokenGrant,
+        ExtensionGrant {
 
   /** True when this grant can obtain fresh tokens again, without a person, whenever asked. */
   boolean canReauthenticate();
@@ -36,6 +37,26 @@ public sealed interface Grant
   /** The resource owner password grant (RFC 6749 §4.3). */
   static PasswordGrant password(String username, String password) {
     return new PasswordGrant(username, FixedSecret.of(password, "password"), Scope.EMPTY, null);
+  }
+
+  /**
+   * The resource owner password grant with the password from a supplier (a prompt, a secret
+   * manager, an environment variable), asked only when a token request is sent.
+   */
+  static PasswordGrant password(String username, Supplier<String> password) {
+    return new PasswordGrant(
+        username, Objects.requireNonNull(password, "password"), Scope.EMPTY, null);
+  }
+
+  /**
+   * A grant Lanyard does not ship, as data: its {@code grant_type} (an absolute URI such as {@code
+   * urn:ietf:params:oauth:grant-type:jwt-bearer}, or a name), then its parameters; see {@link
+   * ExtensionGrant}.
+   *
+   * @throws IllegalArgumentException for a grant type that is neither a name nor an absolute URI
+   */
+  static ExtensionGrant extension(String grantType) {
+    return ExtensionGrant.of(grantType);
   }
 
   /** A refresh token obtained elsewhere; when it dies, a person must sign in again. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * How requests to an API are authorized: what each request carries, and what to do when the server
@@ -133,6 +134,24 @@ public interface RequestAuthorizer {
    */
   static RequestAuthorizer basic(TokenSession session, String login) {
     return new SessionAuthorizer.Basic(session, login);
+  }
+
+  /**
+   * HTTP Basic with a login and password (RFC 7617), for an API without OAuth. The password comes
+   * from a supplier (an environment variable, a secret manager, a prompt), never a constant: it is
+   * asked on the first request and again after a 401, and the request is retried once only when the
+   * supplier then gives a different one. A supplier that gives none fails the call with {@link
+   * dev.lanyard.NoCredentialsException}; nothing is sent.
+   *
+   * <pre>{@code
+   * RequestAuthorizer lims = RequestAuthorizer.basic("ada", () -> System.getenv("LIMS_PASSWORD"));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code username} is empty or contains {@code ':'} or a
+   *     control character
+   */
+  static RequestAuthorizer basic(String username, Supplier<String> password) {
+    return new PasswordAuthorizer(username, password);
   }
 
   /**

@@ -4,8 +4,8 @@ import dev.lanyard.InvalidTokenException;
 import dev.lanyard.Scope;
 import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
+import dev.lanyard.internal.jwt.VerifiedJwt;
 import dev.lanyard.session.TokenSession;
-import dev.lanyard.verify.VerifiedJwt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -114,14 +114,12 @@ public final class LaunchToken {
     return jwt.expiresAt();
   }
 
-  /** Every claim of the token, as JSON values (see {@link VerifiedJwt#claims()}). */
+  /**
+   * Every claim of the token, as JSON values (strings, numbers, booleans, lists and maps; {@code
+   * null}s dropped).
+   */
   public Map<String, Object> claims() {
     return jwt.claims();
-  }
-
-  /** The verified claims with their typed registered claims. */
-  public VerifiedJwt jwt() {
-    return jwt;
   }
 
   /** True when a refresh token came with the URL token, so its session can renew. */

@@ -1,10 +1,10 @@
 package dev.lanyard.launch;
 
 import dev.lanyard.InvalidTokenException;
+import dev.lanyard.internal.jwt.JwtVerifier;
+import dev.lanyard.internal.jwt.VerifiedJwt;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
-import dev.lanyard.verify.JwtVerifier;
-import dev.lanyard.verify.VerifiedJwt;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;

@@ -43,12 +43,17 @@ public final class BrowserLogin {
   private final LoopbackRun<LoginResult> run;
 
   private BrowserLogin(Builder b) {
-    this.config = b.config();
-    this.options = b.options;
-    this.callbackPath = b.options.callbackPath().orElse("/callback");
+    this(b.config(), b.options);
+  }
+
+  /** For the interactive session, which shares one configuration between browser and device. */
+  BrowserLogin(LoginConfig config, LoopbackOptions options) {
+    this.config = config;
+    this.options = options;
+    this.callbackPath = options.callbackPath().orElse("/callback");
     this.run =
-        b.options.run(
-            b.options.port().orElse(0),
+        options.run(
+            options.port().orElse(0),
             "Sign in with a device code instead (device login), or forward the port");
   }
 

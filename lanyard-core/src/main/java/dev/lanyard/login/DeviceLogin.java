@@ -58,11 +58,21 @@ public final class DeviceLogin {
   private final Set<CountDownLatch> running = ConcurrentHashMap.newKeySet();
 
   private DeviceLogin(Builder b) {
-    this.config = b.config();
-    this.timeout = b.timeout;
-    this.prompt = b.prompt;
-    this.pkce = b.pkce;
-    this.sleeper = b.sleeper;
+    this(b.config(), b.timeout, b.prompt, b.pkce, b.sleeper);
+  }
+
+  /** For the interactive session, which shares one configuration between browser and device. */
+  DeviceLogin(
+      LoginConfig config,
+      Duration timeout,
+      DevicePrompt prompt,
+      @Nullable Boolean pkce,
+      @Nullable Sleeper sleeper) {
+    this.config = config;
+    this.timeout = timeout;
+    this.prompt = prompt;
+    this.pkce = pkce;
+    this.sleeper = sleeper;
   }
 
   /** A builder; a provider and a client are required. */

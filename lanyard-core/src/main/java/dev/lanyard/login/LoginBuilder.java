@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +35,12 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
   InstantSource clock = InstantSource.system();
   boolean dpop;
   boolean par;
+
+  /** The subject the signed-in person must have, asked at each login; none by default. */
+  Supplier<@Nullable String> expectedSubject = () -> null;
+
   private boolean transportSet;
-  private boolean clockSet;
+  boolean clockSet;
 
   LoginBuilder() {}
 

@@ -14,6 +14,7 @@ import dev.lanyard.internal.oauth.ClientMethods;
 import dev.lanyard.internal.oauth.DeviceAuthorization;
 import dev.lanyard.internal.oauth.PushedAuthorization;
 import dev.lanyard.internal.oauth.Secrets;
+import dev.lanyard.internal.text.Printable;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import dev.lanyard.verify.IdTokenVerifier;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,7 @@ final class LoginConfig {
   private final InstantSource clock;
   private final @Nullable DpopKey dpopKey;
   private final boolean par;
+  private final Supplier<@Nullable String> expectedSubject;
   private volatile @Nullable ProviderMetadata provider;
   private volatile @Nullable IdentityCheck defaultCheck;
 
@@ -72,6 +75,7 @@ final class LoginConfig {
     this.clock = b.clock;
     this.dpopKey = b.dpop ? DpopKey.generate() : null;
     this.par = b.par;
+    this.expectedSubject = b.expectedSubject;
   }
 
   /** The provider's metadata; discovery runs on first use, not when the login is built. */
@@ -181,10 +185,13 @@ final class LoginConfig {
       ProviderMetadata m, TokenSet tokens, @Nullable String nonce, @Nullable String expectedEmail)
       throws IOException {
     Optional<String> idToken = tokens.idToken();
+    String subject = expectedSubject.get();
     if (idToken.isEmpty()) {
-      if (expectedEmail != null) {
+      if (expectedEmail != null || subject != null) {
         throw new IdentityMismatchException(
-            "cannot confirm that " + expectedEmail + " signed in: the provider sent no ID token");
+            "cannot confirm that "
+                + (expectedEmail != null ? expectedEmail : "subject " + subject)
+                + " signed in: the provider sent no ID token");
       }
       return new LoginResult(tokens, null);
     }
@@ -192,6 +199,16 @@ final class LoginConfig {
     Identity identity = check.verify(idToken.get(), nonce);
     if (expectedEmail != null) {
       check.requireEmail(identity, expectedEmail);
+    }
+    if (subject != null && !subject.equals(identity.subject())) {
+      throw new IdentityMismatchException(
+          "expected subject "
+              + Printable.line(subject, 200)
+              + " but "
+              + identity.displayName()
+              + " (subject "
+              + Printable.line(identity.subject(), 200)
+              + ") signed in");
     }
     return new LoginResult(tokens, identity);
   }

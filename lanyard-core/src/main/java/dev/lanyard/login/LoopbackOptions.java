@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a browser login waits for the person, shared by {@link BrowserLogin} and {@link
- * ProviderBrowserLogin}: the loopback port and callback path, the timeout, how the browser is
- * opened and where messages for the person go. Immutable: each {@code with} method returns a
- * changed copy.
+ * How a browser login waits for the person, shared by {@link BrowserLogin} and the browser logins
+ * of provider plug-ins (such as LabArchives'): the loopback port and callback path, the timeout,
+ * how the browser is opened and where messages for the person go. Immutable: each {@code with}
+ * method returns a changed copy.
  *
  * <pre>{@code
  * LoopbackOptions options = LoopbackOptions.defaults()
@@ -60,8 +60,7 @@ public final class LoopbackOptions {
   /**
    * The loopback port, for a provider that only accepts registered redirect URIs with a fixed port;
    * 0 for any free port (no probe-then-bind race: the bound port goes in the URI). Default: the
-   * login's own (any free port for OAuth, the plug-in's {@linkplain
-   * dev.lanyard.login.provider.CallbackProvider#defaultPort() default port}).
+   * login's own (any free port for OAuth, the plug-in's default port, such as LabArchives' 8089).
    */
   public LoopbackOptions withPort(int port) {
     return new LoopbackOptions(
@@ -112,6 +111,16 @@ public final class LoopbackOptions {
   /** How long to wait for the person. */
   public Duration timeout() {
     return timeout;
+  }
+
+  /** How the browser is opened. */
+  public BrowserLauncher launcher() {
+    return launcher;
+  }
+
+  /** Where messages for the person go. */
+  public Consumer<String> printer() {
+    return printer;
   }
 
   /** A run on {@code port} that announces the URL through these options. */

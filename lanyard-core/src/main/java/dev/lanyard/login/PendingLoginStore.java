@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where {@link WebLogin} and {@link ProviderWebLogin} keep sign-ins that were started and wait for
- * their callback, by {@code state}, and for how long. The default {@linkplain #inMemory() lives in
- * memory}; an application with several instances behind a load balancer plugs in a shared one.
+ * Where {@link WebLogin} (and the web logins of provider plug-ins, such as LabArchives') keep
+ * sign-ins that were started and wait for their callback, by {@code state}, and for how long. The
+ * default {@linkplain #inMemory() lives in memory}; an application with several instances behind a
+ * load balancer plugs in a shared one.
  *
  * <p>{@link #take(String)} must remove atomically: a state is good for one callback only, even when
  * two arrive at once.

@@ -38,6 +38,14 @@ final class SystemBrowserLauncher implements BrowserLauncher {
     run(command(os, uri));
   }
 
+  /**
+   * True when a browser can open here: always on macOS and Windows; on Linux and BSD with a display
+   * (X11 or Wayland), so not over ssh without X forwarding. The command line's default-flow rule.
+   */
+  static boolean canOpen(Map<String, String> env, String osName) {
+    return !headless(env, osName);
+  }
+
   /** No display to show a browser on: Linux and BSD without X11 or Wayland. */
   static boolean headless(Map<String, String> env, String osName) {
     String os = osName.toLowerCase(Locale.ROOT);

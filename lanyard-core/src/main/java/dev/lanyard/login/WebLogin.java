@@ -3,10 +3,13 @@ package dev.lanyard.login;
 import dev.lanyard.AuthorizationDeniedException;
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.internal.oauth.AuthorizationResponse;
+import dev.lanyard.internal.oauth.AuthorizationUrl;
 import dev.lanyard.provider.ProviderMetadata;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,58 +97,60 @@ public final class WebLogin {
     return "WebLogin{" + config + ", store=" + store + '}';
   }
 
-  /** Per sign-in choices: whom to expect, and extra authorization parameters. */
+  /**
+   * Per sign-in choices: whom to expect, and extra authorization parameters; immutable, e.g. {@code
+   * Options.NONE.withLoginHint("ada@example.org").withParameter("prompt", "login")}. The same rules
+   * as the login builders apply.
+   */
   public static final class Options {
-    static final Options NONE = builder().build();
+    /** No per sign-in choice: the builder's settings alone. */
+    public static final Options NONE = new Options(null, null, Map.of());
 
     private final @Nullable String loginHint;
     private final @Nullable String expectedEmail;
     private final Map<String, String> parameters;
 
-    private Options(OptionsBuilder b) {
-      this.loginHint = b.delegate.loginHint;
-      this.expectedEmail = b.delegate.expectedEmail;
-      this.parameters = Map.copyOf(b.delegate.parameters);
+    private Options(
+        @Nullable String loginHint,
+        @Nullable String expectedEmail,
+        Map<String, String> parameters) {
+      this.loginHint = loginHint;
+      this.expectedEmail = expectedEmail;
+      this.parameters = parameters;
     }
 
-    /** A builder; every choice is optional. */
-    public static OptionsBuilder builder() {
-      return new OptionsBuilder();
+    /**
+     * These options with {@code login_hint}; a hint that looks like an e-mail address is also the
+     * expected e-mail unless one is set.
+     */
+    public Options withLoginHint(String loginHint) {
+      if (Objects.requireNonNull(loginHint, "loginHint").isBlank()) {
+        throw new IllegalArgumentException("loginHint must not be blank");
+      }
+      return new Options(loginHint, expectedEmail, parameters);
+    }
+
+    /** These options with the e-mail address the signed-in person must have. */
+    public Options withExpectedEmail(String expectedEmail) {
+      Builder check = new Builder();
+      check.expectedEmail(expectedEmail);
+      return new Options(loginHint, expectedEmail, parameters);
+    }
+
+    /**
+     * These options with an extra authorization parameter (replacing one of the same name); the
+     * security parameters cannot be overridden.
+     */
+    public Options withParameter(String name, String value) {
+      AuthorizationUrl.checkParameter(name, value);
+      Map<String, String> p = new LinkedHashMap<>(parameters);
+      p.put(name, value);
+      return new Options(loginHint, expectedEmail, Collections.unmodifiableMap(p));
     }
 
     @Override
     public String toString() {
       return "Options{loginHint=" + loginHint + ", parameters=" + parameters.keySet() + '}';
-    }
-  }
-
-  /** Builds {@link Options}; the same rules as the login builders apply. */
-  public static final class OptionsBuilder {
-    private final Builder delegate = new Builder();
-
-    private OptionsBuilder() {}
-
-    /** Sent as {@code login_hint}; also the expected e-mail when it looks like one. */
-    public OptionsBuilder loginHint(String loginHint) {
-      delegate.loginHint(loginHint);
-      return this;
-    }
-
-    /** The e-mail address the signed-in person must have. */
-    public OptionsBuilder expectedEmail(String expectedEmail) {
-      delegate.expectedEmail(expectedEmail);
-      return this;
-    }
-
-    /** An extra authorization parameter; the security parameters cannot be overridden. */
-    public OptionsBuilder parameter(String name, String value) {
-      delegate.parameter(name, value);
-      return this;
-    }
-
-    /** The options. */
-    public Options build() {
-      return new Options(this);
     }
   }
 

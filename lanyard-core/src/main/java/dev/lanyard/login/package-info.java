@@ -3,21 +3,22 @@
  * for machines without a browser (RFC 8628), and web login where the application owns the callback.
  *
  * <ul>
+ *   <li>{@link dev.lanyard.login.InteractiveSession}: a person's session in one object: signs in
+ *       (browser, or a device code where none opens), keeps the tokens valid, asks again when only
+ *       the person can renew them.
  *   <li>{@link dev.lanyard.login.BrowserLogin}: a person at this machine; {@code login()}, or
  *       {@code start()} and {@code await()} in a notebook or REPL.
  *   <li>{@link dev.lanyard.login.DeviceLogin}: a person with a browser somewhere else (ssh, HPC).
  *   <li>{@link dev.lanyard.login.WebLogin}: a web application with its own callback URL and a
  *       {@link dev.lanyard.login.PendingLoginStore}.
- *   <li>{@link dev.lanyard.login.ProviderBrowserLogin} and {@link
- *       dev.lanyard.login.ProviderWebLogin}: the same for a service whose callback is not OAuth,
- *       through a {@linkplain dev.lanyard.login.provider.CallbackProvider provider plug-in}; they
- *       end in {@link dev.lanyard.login.provider.Credentials}.
  * </ul>
  *
- * <p>The two browser logins share their {@link dev.lanyard.login.LoopbackOptions} (port, callback
- * path, timeout, launcher, printer); the two web logins share a {@link
- * dev.lanyard.login.PendingLoginStore}, which also says how long a started sign-in stays good. The
- * loopback server itself and the OAuth mechanics live in internal packages.
+ * <p>Services whose callback is not OAuth (LabArchives) plug into the same machinery through an
+ * internal provider SPI, which their own modules wrap in public entry points; those browser logins
+ * take the same {@link dev.lanyard.login.LoopbackOptions} (port, callback path, timeout, launcher,
+ * printer), and those web logins the same {@link dev.lanyard.login.PendingLoginStore}, which also
+ * says how long a started sign-in stays good. The loopback server itself and the OAuth mechanics
+ * live in internal packages.
  *
  * <p>All three end in a {@link dev.lanyard.login.LoginResult}: the tokens, and the identity from
  * the verified ID token. Every authorization request carries a fresh {@code state}, {@code nonce}

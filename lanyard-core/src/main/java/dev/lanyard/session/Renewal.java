@@ -70,6 +70,13 @@ final class Renewal {
     this.dpopKey = dpopKey;
   }
 
+  /** What to set when there is nothing to sign in with, e.g. the environment's variables. */
+  private volatile @Nullable String noCredentialsHint;
+
+  void noCredentialsHint(@Nullable String hint) {
+    this.noCredentialsHint = hint;
+  }
+
   boolean hasGrant() {
     return grant != null;
   }
@@ -181,6 +188,10 @@ final class Renewal {
   }
 
   NoCredentialsException noCredentials() {
+    String hint = noCredentialsHint;
+    if (hint != null) {
+      return new NoCredentialsException(hint);
+    }
     return new NoCredentialsException(
         "no credentials configured: no grant, and no tokens in "
             + store.describe()

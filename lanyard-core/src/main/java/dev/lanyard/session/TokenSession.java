@@ -8,6 +8,7 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.client.ClientAuthentication;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.grant.StaticTokenGrant;
+import dev.lanyard.internal.grant.PersonSignIn;
 import dev.lanyard.internal.grant.TokenSets;
 import dev.lanyard.internal.time.CoarseClock;
 import dev.lanyard.provider.ProviderMetadata;
@@ -15,6 +16,7 @@ import dev.lanyard.store.TokenStore;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -73,6 +75,9 @@ public final class TokenSession {
 
   private final Revoker revoker;
 
+  /** Asked when only a person can renew the tokens; null unless the store is an interactive one. */
+  private final @Nullable PersonSignIn person;
+
   private volatile State state = State.EMPTY;
   private volatile long aheadPausedUntil = Long.MIN_VALUE;
 
@@ -94,7 +99,9 @@ public final class TokenSession {
             margins,
             b.defaultLifetime,
             b.dpopKey);
+    this.renewal.noCredentialsHint(b.noCredentialsHint);
     this.revoker = new Revoker(b.providerSource(), b.client, b.transport);
+    this.person = store instanceof PersonSignIn p ? p : null;
     if (b.tokens != null) {
       this.state = margins.state(b.tokens, 0);
     }
@@ -103,6 +110,59 @@ public final class TokenSession {
   /** A builder with the defaults: memory store, coarse clock, 30 s skew, 60 s refresh-ahead. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A session from the conventional variables {@code LANYARD_ISSUER} (or {@code
+   * LANYARD_TOKEN_ENDPOINT}), {@code LANYARD_CLIENT_ID}, {@code LANYARD_CLIENT_SECRET}, {@code
+   * LANYARD_USERNAME}/{@code LANYARD_PASSWORD} and {@code LANYARD_SCOPE}: see {@link
+   * #environmentBuilder(String)}.
+   *
+   * @throws IOException when the {@code .env} file or a CA bundle the variables name cannot be read
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static TokenSession fromEnvironment() throws IOException {
+    return environmentBuilder(EnvironmentSession.DEFAULT_PREFIX).build();
+  }
+
+  /**
+   * A session from variables with an SDK's own prefix, e.g. {@code "MYAPI"} for {@code
+   * MYAPI_CLIENT_ID}: see {@link #environmentBuilder(String)}.
+   *
+   * @throws IOException when the {@code .env} file or a CA bundle the variables name cannot be read
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static TokenSession fromEnvironment(String prefix) throws IOException {
+    return environmentBuilder(prefix).build();
+  }
+
+  /**
+   * A builder set from the process's environment, to which a store, listeners or margins can be
+   * added. With {@code P} the prefix:
+   *
+   * <ul>
+   *   <li>{@code P_ISSUER} (discovery) or {@code P_TOKEN_ENDPOINT}; {@code P_CLIENT_ID}; {@code
+   *       P_SCOPE} (space-separated);
+   *   <li>{@code P_USERNAME} and {@code P_PASSWORD}: the password grant; else {@code
+   *       P_CLIENT_SECRET}: the client credentials grant. A client secret authenticates the client
+   *       ({@code client_secret_basic}) in both cases;
+   *   <li>proxies and CA bundle as {@link dev.lanyard.transport.EnvironmentTransport} reads them.
+   * </ul>
+   *
+   * <p>A {@code .env} file in the working directory may give {@code P_CLIENT_SECRET} and {@code
+   * P_PASSWORD} only (a variable of the process wins): whoever made the directory may have planted
+   * it, so it never chooses the issuer, an endpoint, the client or the user (docs/security.md).
+   *
+   * <p>Without enough variables the session is still built: {@link #hasCredentials()} is false and
+   * the first token call fails with {@link NoCredentialsException} naming the variables to set.
+   *
+   * @param prefix upper-case letters, digits and {@code _}, e.g. {@code "LANYARD"} or {@code
+   *     "MYAPI"}
+   * @throws IOException when the {@code .env} file or a CA bundle the variables name cannot be read
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static Builder environmentBuilder(String prefix) throws IOException {
+    return EnvironmentSession.builder(prefix, System.getenv(), Path.of("").toAbsolutePath());
   }
 
   /**
@@ -217,7 +277,7 @@ public final class TokenSession {
 
   /** True when the session has anything to sign in with: a grant, or held or stored tokens. */
   public boolean hasCredentials() throws IOException {
-    return renewal.hasGrant() || state.tokens != null || store.load().isPresent();
+    return renewal.hasGrant() || person != null || state.tokens != null || store.load().isPresent();
   }
 
   /** Fails fast with {@link NoCredentialsException} when {@link #hasCredentials()} is false. */
@@ -331,7 +391,7 @@ public final class TokenSession {
 
   private void run(State seen, Ask ask, Flight future) {
     try {
-      TokenSet result = store.update(stored -> renewInSection(stored, seen, ask));
+      TokenSet result = renewOrAskPerson(seen, ask);
       publish(result, seen.generation);
       inFlight.compareAndSet(future, null);
       future.complete(result);
@@ -360,6 +420,35 @@ public final class TokenSession {
     // While a clear() is between forgetting here and in the store, what is stored is forgotten.
     Optional<TokenSet> adoptable = clearing.get() > 0 ? Optional.empty() : stored;
     return renewal.renew(adoptable, seen.tokens, ask);
+  }
+
+  /**
+   * The renewal in the store's section; when only a person can renew and the session has one to ask
+   * ({@link PersonSignIn}, an interactive session's), that sign-in outside the section, then its
+   * tokens saved in the section. A background refresh never asks: the caller that needs a token
+   * does, and everyone else waits for that one sign-in as for any renewal in flight.
+   */
+  private TokenSet renewOrAskPerson(State seen, Ask ask) throws IOException {
+    try {
+      return store.update(stored -> renewInSection(stored, seen, ask));
+    } catch (LoginRequiredException | NoCredentialsException e) {
+      if (person == null || ask == Ask.AHEAD || state.generation != seen.generation) {
+        throw e;
+      }
+      TokenSet fresh =
+          person.signIn(
+              e instanceof LoginRequiredException required
+                  ? required
+                  : new LoginRequiredException(String.valueOf(e.getMessage()), e));
+      return store.update(
+          stored -> {
+            if (state.generation != seen.generation) {
+              throw new LoginRequiredException("the session was cleared; sign in again");
+            }
+            // The sign-in may have stored these already: then there is nothing to write.
+            return stored.filter(s -> TokenSets.sameTokens(s, fresh)).orElse(fresh);
+          });
+    }
   }
 
   /** {@code millis} ± {@link #JITTER}, for {@code random} in [0, 1). */
@@ -423,6 +512,7 @@ public final class TokenSession {
     private @Nullable TokenSet tokens;
     private @Nullable DpopKey dpopKey;
     private final List<TokenListener> listeners = new ArrayList<>();
+    @Nullable String noCredentialsHint;
 
     private Builder() {}
 

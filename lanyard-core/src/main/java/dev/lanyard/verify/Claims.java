@@ -1,20 +1,16 @@
 package dev.lanyard.verify;
 
 import dev.lanyard.InvalidTokenException;
-import dev.lanyard.internal.text.Printable;
+import dev.lanyard.internal.jwt.ClaimValues;
+import dev.lanyard.internal.jwt.VerifiedJwt;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Claims as plain JSON values, turned into an {@link Identity}, and shown in messages. */
+/** Claims turned into an {@link Identity}. */
 final class Claims {
-  private static final int MAX_SHOWN = 80;
-
   private Claims() {}
 
   /** The identity of a verified ID token. */
@@ -24,10 +20,10 @@ final class Claims {
         jwt.issuer(),
         jwt.subject().orElse(""),
         jwt.audience(),
-        string(c, "email", "ID token"),
+        ClaimValues.string(c, "email", "ID token"),
         emailVerified(c),
-        string(c, "name", "ID token"),
-        string(c, "preferred_username", "ID token"),
+        ClaimValues.string(c, "name", "ID token"),
+        ClaimValues.string(c, "preferred_username", "ID token"),
         jwt.issuedAt().orElse(Instant.EPOCH),
         jwt.expiresAt(),
         c);
@@ -71,47 +67,5 @@ final class Claims {
       }
     }
     return out;
-  }
-
-  /** A string claim of plain claims, absent as null; any other type is an invalid token. */
-  static @Nullable String string(Map<String, Object> c, String name, String tokenName)
-      throws InvalidTokenException {
-    Object v = c.get(name);
-    if (v == null || v instanceof String) {
-      return (String) v;
-    }
-    throw new InvalidTokenException(tokenName + " claim " + name + " is not a string");
-  }
-
-  /** JSON values as plain Map, List, String, Number and Boolean; nulls dropped. */
-  static Object plain(Object v) {
-    if (v instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach(
-          (k, e) -> {
-            if (k != null && e != null) {
-              out.put(k.toString(), plain(e));
-            }
-          });
-      return Collections.unmodifiableMap(out);
-    }
-    if (v instanceof List<?> list) {
-      return list.stream().filter(e -> e != null).map(Claims::plain).toList();
-    }
-    if (v instanceof Date d) {
-      return d.toInstant().getEpochSecond();
-    }
-    if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-      return v;
-    }
-    return v.toString();
-  }
-
-  /**
-   * A value from the token, fit for a one-line message: control characters replaced, long values
-   * cut. Values here are chosen by whoever made the token.
-   */
-  static String shown(@Nullable Object value) {
-    return Printable.line(String.valueOf(value), MAX_SHOWN);
   }
 }

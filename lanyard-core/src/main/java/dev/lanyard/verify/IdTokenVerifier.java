@@ -5,6 +5,9 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import dev.lanyard.IdentityMismatchException;
 import dev.lanyard.InvalidTokenException;
+import dev.lanyard.internal.jwt.ClaimValues;
+import dev.lanyard.internal.jwt.JwtVerifier;
+import dev.lanyard.internal.jwt.VerifiedJwt;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
@@ -129,16 +132,16 @@ public final class IdTokenVerifier {
     if (verified.subject().filter(s -> !s.isEmpty()).isEmpty()) {
       throw invalid("ID token has no sub");
     }
-    String azp = Claims.string(claims, "azp", NAME);
+    String azp = ClaimValues.string(claims, "azp", NAME);
     List<String> aud = verified.audience();
     if (azp == null && aud.size() > 1) {
-      throw invalid("ID token has several audiences " + Claims.shown(aud) + " but no azp");
+      throw invalid("ID token has several audiences " + ClaimValues.shown(aud) + " but no azp");
     }
     if (azp != null && !azp.equals(clientId)) {
-      throw invalid("ID token azp " + Claims.shown(azp) + " is not client " + clientId);
+      throw invalid("ID token azp " + ClaimValues.shown(azp) + " is not client " + clientId);
     }
     if (nonce != null) {
-      checkNonce(Claims.string(claims, "nonce", NAME), nonce);
+      checkNonce(ClaimValues.string(claims, "nonce", NAME), nonce);
     }
     return Claims.identity(verified);
   }
@@ -169,7 +172,7 @@ public final class IdTokenVerifier {
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> plain =
-          (Map<String, Object>) Claims.plain(parsed.getJWTClaimsSet().toJSONObject());
+          (Map<String, Object>) ClaimValues.plain(parsed.getJWTClaimsSet().toJSONObject());
       claims = plain;
     } catch (ParseException e) {
       // No cause: the parser's message may quote the payload.
@@ -180,7 +183,7 @@ public final class IdTokenVerifier {
         "ID token verification is OFF (IdTokenVerifier.insecureNoVerification()): claims for"
             + " subject {} were read without checking signature, issuer, audience, expiry or"
             + " nonce",
-        Claims.shown(identity.subject()));
+        ClaimValues.shown(identity.subject()));
     return identity;
   }
 

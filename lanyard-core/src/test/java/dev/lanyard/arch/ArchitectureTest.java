@@ -34,12 +34,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of lanyard-core (docs/decisions/0013-core-layers.md), checked on the compiled main
+ * The layering of lanyard-core (docs/decisions/0014-core-layers.md), checked on the compiled main
  * classes: no package cycle, and each layer uses only the layers below it.
  *
  * <pre>
+ *   internal.provider the provider plug-in SPI (exported by name to LabArchives and the CLI)
  *   launch            URL tokens from portals
- *   login             people: browser, device, web, provider plug-ins
+ *   login             people: browser, device, web
  *   http              API calls with a session; the request-authorization SPI
  *   session           one valid token per identity
  *   store             where tokens live between runs
@@ -49,11 +50,16 @@ import org.junit.jupiter.api.Test;
  *   dev.lanyard       errors, TokenSet, Scope
  * </pre>
  *
- * <p>Internal packages sit below the layers that use them, and the exported API names no type of
- * nimbus-jose-jwt, which the module does not re-export.
+ * <p>Internal packages sit below the layers that use them, except the plug-in SPI, which sits on
+ * top and which nothing else in the core uses. The exported API names no type of nimbus-jose-jwt,
+ * which the module does not re-export, and no type of an internal package.
  */
 class ArchitectureTest {
   private static final String NIMBUS = "com.nimbusds.";
+  private static final String INTERNAL = "dev.lanyard.internal.";
+
+  /** The provider plug-in SPI: internal, and above every layer of the API. */
+  private static final String PLUGIN = "dev.lanyard.internal.provider..";
 
   /** The internal packages that serve login, which sits above the session. */
   private static final String[] LOGIN_INTERNALS = {
@@ -101,23 +107,28 @@ class ArchitectureTest {
             .definedBy("dev.lanyard.login..")
             .layer("launch")
             .definedBy("dev.lanyard.launch..")
+            .layer("plugin")
+            .definedBy(PLUGIN)
+            .whereLayer("plugin")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("launch")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("login")
-            .mayOnlyBeAccessedByLayers("launch")
+            .mayOnlyBeAccessedByLayers("launch", "plugin")
             .whereLayer("http")
-            .mayOnlyBeAccessedByLayers("login", "launch")
+            .mayOnlyBeAccessedByLayers("login", "launch", "plugin")
             .whereLayer("session")
-            .mayOnlyBeAccessedByLayers("http", "login", "launch")
+            .mayOnlyBeAccessedByLayers("http", "login", "launch", "plugin")
             .whereLayer("store")
-            .mayOnlyBeAccessedByLayers("session", "http", "login", "launch")
+            .mayOnlyBeAccessedByLayers("session", "http", "login", "launch", "plugin")
             .whereLayer("verify")
-            .mayOnlyBeAccessedByLayers("session", "http", "login", "launch")
+            .mayOnlyBeAccessedByLayers("session", "http", "login", "launch", "plugin")
             .whereLayer("protocol")
-            .mayOnlyBeAccessedByLayers("verify", "store", "session", "http", "login", "launch")
+            .mayOnlyBeAccessedByLayers(
+                "verify", "store", "session", "http", "login", "launch", "plugin")
             .whereLayer("transport")
             .mayOnlyBeAccessedByLayers(
-                "protocol", "verify", "store", "session", "http", "login", "launch");
+                "protocol", "verify", "store", "session", "http", "login", "launch", "plugin");
     rule.check(core);
   }
 
@@ -159,10 +170,28 @@ class ArchitectureTest {
                 "dev.lanyard.client..",
                 "dev.lanyard.grant..",
                 "dev.lanyard.internal..")
+            .and()
+            .resideOutsideOfPackage(PLUGIN)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
                 "dev.lanyard.http..", "dev.lanyard.login..", "dev.lanyard.launch..");
+    rule.check(core);
+  }
+
+  /**
+   * The provider plug-in SPI is internal (docs/decisions/0012): only sibling modules use it, by
+   * qualified export; no other core package may, so it can move or change without touching them.
+   */
+  @Test
+  void pluginSpi_usedByNothingElseInCore() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(PLUGIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(PLUGIN);
     rule.check(core);
   }
 
@@ -183,11 +212,16 @@ class ArchitectureTest {
                 "dev.lanyard.internal..")
             .and()
             .resideOutsideOfPackages(LOGIN_INTERNALS)
+            .and()
+            .resideOutsideOfPackage(PLUGIN)
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.lanyard.session..");
     rule.check(core);
   }
+
+  /** The most public types core may export; see {@link #exportedApi_staysSmall()}. */
+  private static final int API_CEILING = 70;
 
   /**
    * The module reads nimbus-jose-jwt without {@code transitive}, so users do not see it: no public
@@ -218,6 +252,52 @@ class ArchitectureTest {
                 DescribedPredicate.describe(
                     "a type of " + NIMBUS, (JavaClass c) -> c.getName().startsWith(NIMBUS)));
     supertypes.check(core);
+  }
+
+  /**
+   * Internal packages are not exported to users, so no public or protected member of an exported
+   * package may name an internal type, nor may an API class extend or implement one: the API would
+   * be unusable (javac's {@code exports} lint, turned off in core, would say so).
+   */
+  @Test
+  void exportedApi_exposesNoInternalType() throws IOException {
+    Set<String> exported = exportedPackages();
+    assertThat(exported).noneMatch(p -> p.startsWith(INTERNAL));
+    DescribedPredicate<JavaClass> api =
+        DescribedPredicate.describe(
+            "are API classes (public, in an exported package)",
+            c -> exported.contains(c.getPackageName()) && visibleOutside(c));
+    ArchRuleDefinition.members()
+        .that()
+        .areDeclaredInClassesThat(api)
+        .and(visible())
+        .should(nameNo(INTERNAL))
+        .check(core);
+    ArchRuleDefinition.classes()
+        .that(api)
+        .should()
+        .notBeAssignableTo(
+            DescribedPredicate.describe(
+                "an internal type", (JavaClass c) -> c.getName().startsWith(INTERNAL)))
+        .check(core);
+  }
+
+  /**
+   * The public API stays small (issue 10: "well under ~80"; decision 14 has the table per package):
+   * every public type, top-level or nested, of an exported package counts. Raising the ceiling is a
+   * decision, recorded there.
+   */
+  @Test
+  void exportedApi_staysSmall() throws IOException {
+    Set<String> exported = exportedPackages();
+    java.util.List<String> api =
+        core.stream()
+            .filter(c -> exported.contains(c.getPackageName()) && visibleOutside(c))
+            .filter(c -> !c.isAnonymousClass() && !c.isLocalClass())
+            .map(JavaClass::getName)
+            .sorted()
+            .toList();
+    assertThat(api).as("public types of exported packages").hasSizeLessThanOrEqualTo(API_CEILING);
   }
 
   /** The packages module-info exports to everyone, read from the compiled descriptor. */

@@ -115,7 +115,7 @@ class AuthorizationRequestTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "authorization parameter '" + name + "' is set by Lanyard and cannot be overridden");
-    assertThatThrownBy(() -> WebLogin.Options.builder().parameter(name, "evil"))
+    assertThatThrownBy(() -> WebLogin.Options.NONE.withParameter(name, "evil"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -135,10 +135,9 @@ class AuthorizationRequestTest {
     URI url =
         login.authorizationUrl(
             CALLBACK,
-            WebLogin.Options.builder()
-                .loginHint("bob@example.org")
-                .parameter("audience", "api")
-                .build());
+            WebLogin.Options.NONE
+                .withLoginHint("bob@example.org")
+                .withParameter("audience", "api"));
     assertThat(query(url))
         .containsEntry("login_hint", "bob@example.org")
         .containsEntry("audience", "api")

@@ -192,8 +192,7 @@ class WebLoginTest {
     WebLogin web = builder().identityCheck(mallory).build();
     Map<String, String> q =
         query(
-            web.authorizationUrl(
-                CALLBACK, WebLogin.Options.builder().loginHint("ada@example.org").build()));
+            web.authorizationUrl(CALLBACK, WebLogin.Options.NONE.withLoginHint("ada@example.org")));
 
     assertThatThrownBy(() -> web.complete(Map.of("code", "c-1", "state", q.get("state"))))
         .isInstanceOf(IdentityMismatchException.class);

@@ -8,6 +8,7 @@ import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,7 @@ final class ScriptedTokenEndpoint implements AutoCloseable {
   private final AtomicInteger maxInProgress = new AtomicInteger();
   private final Semaphore arrived = new Semaphore(0);
   private final Queue<MockResponse> failures = new ConcurrentLinkedQueue<>();
+  private final Queue<String> forms = new ConcurrentLinkedQueue<>();
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   ScriptedTokenEndpoint() throws IOException {
@@ -45,6 +47,8 @@ final class ScriptedTokenEndpoint implements AutoCloseable {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            okio.ByteString body = request.getBody();
+            forms.add(body == null ? "" : body.utf8());
             return answer();
           }
         });
@@ -103,6 +107,11 @@ final class ScriptedTokenEndpoint implements AutoCloseable {
         .transport(TRANSPORT);
   }
 
+  /** The token endpoint's URL. */
+  String url() {
+    return server.url("/token").toString();
+  }
+
   /** Requests wait inside the endpoint until {@link #release()}. */
   void hold() {
     gate = new CountDownLatch(1);
@@ -115,6 +124,16 @@ final class ScriptedTokenEndpoint implements AutoCloseable {
   /** The next answer is a 400 {@code invalid_request}: a provider error, not a dead token. */
   void failNext() {
     failures.add(json(400, "{\"error\":\"invalid_request\",\"error_description\":\"scripted\"}"));
+  }
+
+  /** The next answer is a 400 {@code invalid_grant}: the refresh token (or grant) is dead. */
+  void refuseNext() {
+    failures.add(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"scripted\"}"));
+  }
+
+  /** The form bodies received, in order. */
+  List<String> forms() {
+    return List.copyOf(forms);
   }
 
   /** Waits until a request has reached the endpoint (one per call). */

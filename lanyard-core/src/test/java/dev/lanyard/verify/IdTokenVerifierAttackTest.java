@@ -1,9 +1,9 @@
 package dev.lanyard.verify;
 
-import static dev.lanyard.verify.Forge.CLIENT;
-import static dev.lanyard.verify.Forge.ISSUER;
-import static dev.lanyard.verify.Forge.sign;
-import static dev.lanyard.verify.IdTokenVerifierTest.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.CLIENT;
+import static dev.lanyard.internal.jwt.Forge.ISSUER;
+import static dev.lanyard.internal.jwt.Forge.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.EncryptionMethod;
@@ -20,6 +20,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.lanyard.internal.jwt.Forge;
+import dev.lanyard.internal.jwt.JwksServer;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.lanyard.verify;
 
-import static dev.lanyard.verify.Forge.CLIENT;
-import static dev.lanyard.verify.Forge.ISSUER;
-import static dev.lanyard.verify.Forge.NOW;
-import static dev.lanyard.verify.Forge.sign;
-import static dev.lanyard.verify.IdTokenVerifierTest.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.CLIENT;
+import static dev.lanyard.internal.jwt.Forge.ISSUER;
+import static dev.lanyard.internal.jwt.Forge.NOW;
+import static dev.lanyard.internal.jwt.Forge.assertRejected;
+import static dev.lanyard.internal.jwt.Forge.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,8 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.lanyard.IdentityMismatchException;
+import dev.lanyard.internal.jwt.Forge;
+import dev.lanyard.internal.jwt.JwksServer;
 import dev.lanyard.provider.ProviderMetadata;
 import dev.lanyard.transport.Transport;
 import java.io.ByteArrayOutputStream;

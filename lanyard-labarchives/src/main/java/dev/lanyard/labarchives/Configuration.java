@@ -40,7 +40,8 @@ final class Configuration {
         b.accessKeyId != null ? b.accessKeyId : c.lookup(ACCESS_KEYID, "accessKeyId", true);
     String pwd =
         b.accessPassword != null ? b.accessPassword : c.lookup(ACCESS_PWD, "accessPassword", true);
-    return new LabArchives(apiUrl, akid, pwd, b.signatureLifetime, b.clock, b.transport);
+    return new LabArchives(
+        apiUrl, akid, pwd, b.signatureLifetime, b.loginUrlLifetime, b.clock, b.transport);
   }
 
   /** An API_URL in {@code .env} that the environment does not set: refused, never used. */

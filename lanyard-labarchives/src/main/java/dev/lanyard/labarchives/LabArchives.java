@@ -2,9 +2,8 @@ package dev.lanyard.labarchives;
 
 import dev.lanyard.http.Authorization;
 import dev.lanyard.http.RequestAuthorizer;
-import dev.lanyard.login.ProviderBrowserLogin;
-import dev.lanyard.login.ProviderWebLogin;
-import dev.lanyard.login.provider.CallbackProvider;
+import dev.lanyard.labarchives.plugin.LabArchivesProvider;
+import dev.lanyard.login.LoopbackOptions;
 import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -13,32 +12,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The LabArchives API for one application: signed requests, the sign-in URL, and turning a
- * sign-in's e-mail and code (or an External App password token) into a {@link LabArchivesUser}.
+ * The LabArchives API for one application: signed requests, the sign-in URL, and the three ways a
+ * person signs in (browser, web application, External App credentials), each ending in a {@link
+ * LabArchivesUser} with their notebooks.
  *
  * <pre>{@code
  * LabArchives la = LabArchives.fromEnvironment();   // API_URL, ACCESS_KEYID, ACCESS_PWD, .env
  *
  * // a person at this machine: browser, loopback callback on 127.0.0.1:8089
- * Credentials credentials = la.browserLogin().build().login();
+ * LabArchivesUser user = la.browserLogin().login();
+ * Notebook notebook = user.notebook("Lab book");
  *
  * // or an e-mail and a password token copied from LabArchives' "External App authentication"
- * LabArchivesUser user = la.login("ada@example.org", passwordToken);
+ * LabArchivesUser same = la.login("ada@example.org", passwordToken);
  *
  * // any API call: signed just before it is sent
  * HttpRequest request = la.request("notebooks/notebook_info",
- *     Map.of("uid", user.id(), "nbid", user.notebooks().get(0).id())).build();
+ *     Map.of("uid", user.id(), "nbid", notebook.id())).build();
  * }</pre>
  *
  * <p>Every call is signed with {@code sig = base64(HMAC-SHA512(ACCESS_PWD, ACCESS_KEYID + method +
  * expires))}, {@code method} being the call's last path segment and {@code expires} now + 60 s in
- * milliseconds; the query gets {@code akid}, {@code expires} and {@code sig}. Immutable and
- * thread-safe; {@link #toString()} never shows the access password.
+ * milliseconds; the query gets {@code akid}, {@code expires} and {@code sig}. The login URL has its
+ * own lifetime, 5 minutes, since a person may need that long to get through single sign-on.
+ * Immutable and thread-safe; {@link #toString()} never shows the access password.
  */
 public final class LabArchives {
   /** Where LabArchives' API lives unless {@code API_URL} says otherwise. */
@@ -53,6 +56,7 @@ public final class LabArchives {
   private final String accessKeyId;
   private final String accessPassword;
   private final Duration signatureLifetime;
+  private final Duration loginUrlLifetime;
   private final InstantSource clock;
   private final Transport transport;
 
@@ -61,12 +65,14 @@ public final class LabArchives {
       String accessKeyId,
       String accessPassword,
       Duration signatureLifetime,
+      Duration loginUrlLifetime,
       InstantSource clock,
       Transport transport) {
     this.apiUrl = apiUrl;
     this.accessKeyId = accessKeyId;
     this.accessPassword = accessPassword;
     this.signatureLifetime = signatureLifetime;
+    this.loginUrlLifetime = loginUrlLifetime;
     this.clock = clock;
     this.transport = transport;
   }
@@ -82,6 +88,7 @@ public final class LabArchives {
     return builder().build();
   }
 
+  /** A builder, for settings that differ from the environment's. */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,12 +106,13 @@ public final class LabArchives {
   /**
    * The URL that signs a person in and sends them to {@code redirectUri} with {@code email} and
    * {@code auth_code} (or {@code error}): {@code {API_URL}/api_user_login}, signed for the redirect
-   * URI itself.
+   * URI itself and good for the {@linkplain Builder#loginUrlLifetime login URL lifetime} (5 minutes
+   * by default), not the shorter lifetime of API calls.
    */
   public URI loginUrl(URI redirectUri) {
     Objects.requireNonNull(redirectUri, "redirectUri");
     String redirect = redirectUri.toString();
-    long expires = expires();
+    long expires = clock.millis() + loginUrlLifetime.toMillis();
     String sig = Signatures.signature(accessKeyId, redirect, expires, accessPassword);
     return URI.create(
         apiUrl
@@ -180,29 +188,56 @@ public final class LabArchives {
     params.put("login_or_email", email);
     params.put("password", authCodeOrPasswordToken);
     String call = "users/user_access_info";
-    return UserDocument.read(ApiCalls.get(transport, sign(apiUri(call, params)), call), email, 200);
-  }
-
-  /** This application as Lanyard's provider plug-in, for the login machinery and a CLI. */
-  public CallbackProvider provider() {
-    return new LabArchivesProvider(this);
+    return UserDocument.read(
+        ApiCalls.get(transport, sign(apiUri(call, params)), call), call, email, null);
   }
 
   /**
-   * A browser login on the loopback callback, 127.0.0.1:{@value #DEFAULT_CALLBACK_PORT} unless
-   * {@code port(...)} says otherwise, with a random callback path; 300 s to sign in.
+   * The user with this id ({@link LabArchivesUser#id()}) as LabArchives has them now, notebooks
+   * included: {@code users/user_info_via_id}. For an application that kept the user id of an
+   * earlier sign-in.
+   *
+   * @throws LabArchivesApiException when LabArchives knows no such user
+   * @throws dev.lanyard.MalformedResponseException when the answer is not this user's document
    */
-  public ProviderBrowserLogin.Builder browserLogin() {
-    return ProviderBrowserLogin.builder(provider());
+  public LabArchivesUser user(String userId) throws IOException {
+    requireText(userId, "userId");
+    String call = "users/user_info_via_id";
+    return UserDocument.read(
+        ApiCalls.get(transport, sign(apiUri(call, Map.of("uid", userId))), call),
+        call,
+        null,
+        userId);
+  }
+
+  /**
+   * The user's notebooks as they are now, asked again: notebooks made or shared since the sign-in
+   * are in the list, those removed are not. {@code user.notebooks()} stays what it was.
+   */
+  public List<Notebook> notebooks(LabArchivesUser user) throws IOException {
+    Objects.requireNonNull(user, "user");
+    return user(user.id()).notebooks();
+  }
+
+  /**
+   * A browser login on the loopback callback, 127.0.0.1:{@value #DEFAULT_CALLBACK_PORT}, with a
+   * random callback path and 300 s to sign in; it opens the system browser.
+   */
+  public LabArchivesBrowserLogin browserLogin() {
+    return browserLogin(LoopbackOptions.defaults());
+  }
+
+  /**
+   * A browser login with these options (port, callback path, timeout, how the browser opens, where
+   * messages go); a port not set there is {@value #DEFAULT_CALLBACK_PORT}.
+   */
+  public LabArchivesBrowserLogin browserLogin(LoopbackOptions options) {
+    return new LabArchivesBrowserLogin(new LabArchivesProvider(this), options);
   }
 
   /** A web login for an application that owns its callback URL; see the module's README. */
-  public ProviderWebLogin.Builder webLogin() {
-    return ProviderWebLogin.builder(provider()).transport(transport).clock(clock);
-  }
-
-  Transport transport() {
-    return transport;
+  public LabArchivesWebLogin.Builder webLogin() {
+    return new LabArchivesWebLogin.Builder(new LabArchivesProvider(this), transport, clock);
   }
 
   private long expires() {
@@ -234,6 +269,7 @@ public final class LabArchives {
     Path workingDirectory = Path.of("");
     boolean dotEnv = true;
     Duration signatureLifetime = Duration.ofSeconds(60);
+    Duration loginUrlLifetime = Duration.ofMinutes(5);
     InstantSource clock = InstantSource.system();
     Transport transport = Transport.defaults();
 
@@ -291,6 +327,20 @@ public final class LabArchives {
         throw new IllegalArgumentException("signatureLifetime must be positive, was " + lifetime);
       }
       this.signatureLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * How long a {@linkplain LabArchives#loginUrl login URL} is good for, separate from the
+     * signature of API calls: the person may need minutes to get through single sign-on; default 5
+     * minutes.
+     */
+    public Builder loginUrlLifetime(Duration lifetime) {
+      Objects.requireNonNull(lifetime, "lifetime");
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("loginUrlLifetime must be positive, was " + lifetime);
+      }
+      this.loginUrlLifetime = lifetime;
       return this;
     }
 

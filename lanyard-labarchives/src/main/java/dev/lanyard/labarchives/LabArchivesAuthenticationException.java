@@ -9,7 +9,14 @@ package dev.lanyard.labarchives;
 public final class LabArchivesAuthenticationException extends LabArchivesException {
   private static final long serialVersionUID = 1L;
 
-  LabArchivesAuthenticationException(String code, String description, int status) {
+  /**
+   * An authentication error; {@link LabArchivesException#of} picks this class for the codes above.
+   *
+   * @param code LabArchives' error code, or the {@code error} of a sign-in callback
+   * @param description the error description; null or blank when there is none
+   * @param status the HTTP status of the answer, 0 when there was none
+   */
+  public LabArchivesAuthenticationException(String code, String description, int status) {
     super(code, description, status);
   }
 }

@@ -13,6 +13,8 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +40,30 @@ import javax.crypto.spec.SecretKeySpec;
  *       {@code error} after {@link #denyNextLogin});
  *   <li>{@code GET /api/users/user_access_info} takes {@code login_or_email} and {@code password}
  *       (an unused auth code of that person, or a password token from {@link #passwordToken}) and
- *       answers with a {@code <users>} XML document.
+ *       answers with a {@code <users>} XML document;
+ *   <li>{@code GET /api/users/user_info_via_id} takes the {@code uid} of a user who signed in and
+ *       answers with the same document, notebooks as they are now ({@link #addNotebook}).
  * </ul>
+ *
+ * <p>Signatures are judged by this server's own clock ({@link #clock}), so a test can let time pass
+ * without waiting.
  *
  * <p>Refusals are {@code <error><error-code>..</error-code><error-description>..
  * </error-description></error>} with HTTP 400. Which of the authentication codes stands for which
  * refusal is this fake's own choice: unknown akid 4506, wrong password or code 4514, bad signature
- * 4520, expired {@code expires} 4533.
+ * 4520, expired {@code expires} 4533; an unknown uid is 4512 (not an authentication code).
  */
 public final class FakeLabArchivesServer implements AutoCloseable {
   public static final String AKID = "lanyard-test-akid";
   public static final String PASSWORD = "test-access-password/+=";
   public static final String ADA = "ada@example.org";
   public static final String ADA_UID = "285489257Ho's9^Lt4116011183268315271";
+
+  /** The notebooks every user has until {@link #addNotebook} adds more. */
+  public static final List<Notebook> ADAS_NOTEBOOKS =
+      List.of(
+          new Notebook("NDYyMjIuOHwzNTU1Ng==", "Analytical engine", false),
+          new Notebook("MzU1NTYvTm90ZWJvb2s=", "Notes & sketches", true));
 
   private final HttpServer server;
   private final Map<String, String> codes = new ConcurrentHashMap<>(); // one-time code -> email
@@ -59,7 +72,10 @@ public final class FakeLabArchivesServer implements AutoCloseable {
   private final AtomicReference<String[]> nextError = new AtomicReference<>();
   private final AtomicReference<String> nextDenial = new AtomicReference<>();
   private final AtomicReference<String> nextBody = new AtomicReference<>();
+  private final Map<String, String> users = new ConcurrentHashMap<>(); // uid -> email
+  private final Map<String, List<Notebook>> added = new ConcurrentHashMap<>(); // email -> more
   private volatile String person = ADA;
+  private volatile InstantSource clock = InstantSource.system();
 
   private FakeLabArchivesServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -125,6 +141,16 @@ public final class FakeLabArchivesServer implements AutoCloseable {
     nextBody.set(body);
   }
 
+  /** The clock that judges {@code expires}; default the system's. */
+  public void clock(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  /** {@code email} gets one more notebook, as if made in LabArchives' web UI. */
+  public void addNotebook(String email, Notebook notebook) {
+    added.computeIfAbsent(email, e -> new CopyOnWriteArrayList<>()).add(notebook);
+  }
+
   /** The paths called so far, in order (never a query: it holds secrets). */
   public List<String> calls() {
     return List.copyOf(calls);
@@ -139,6 +165,8 @@ public final class FakeLabArchivesServer implements AutoCloseable {
         login(ex, q);
       } else if (path.equals("/api/users/user_access_info")) {
         userAccessInfo(ex, q);
+      } else if (path.equals("/api/users/user_info_via_id")) {
+        userInfoViaId(ex, q);
       } else {
         error(ex, 404, "4501", "unknown API call");
       }
@@ -189,6 +217,19 @@ public final class FakeLabArchivesServer implements AutoCloseable {
     send(ex, 200, body != null ? body : userDocument(email));
   }
 
+  private void userInfoViaId(HttpExchange ex, Map<String, String> q) throws IOException {
+    if (refused(ex, q, "user_info_via_id")) {
+      return;
+    }
+    String email = users.get(q.getOrDefault("uid", ""));
+    if (email == null) {
+      error(ex, 400, "4512", "No user with this uid");
+      return;
+    }
+    String body = nextBody.getAndSet(null);
+    send(ex, 200, body != null ? body : userDocument(email));
+  }
+
   /** Checks akid, expires and sig; answers the refusal and returns true when one fails. */
   private boolean refused(HttpExchange ex, Map<String, String> q, String method)
       throws IOException {
@@ -203,7 +244,7 @@ public final class FakeLabArchivesServer implements AutoCloseable {
       error(ex, 400, "4533", "expires is missing or not a number");
       return true;
     }
-    if (expires < System.currentTimeMillis()) {
+    if (expires < clock.millis()) {
       error(ex, 400, "4533", "The signature has expired");
       return true;
     }
@@ -226,9 +267,23 @@ public final class FakeLabArchivesServer implements AutoCloseable {
     }
   }
 
-  private static String userDocument(String email) {
+  private String userDocument(String email) {
     boolean ada = email.equals(ADA);
     String uid = ada ? ADA_UID : "uid-" + Integer.toHexString(email.hashCode());
+    users.put(uid, email);
+    StringBuilder notebooks = new StringBuilder();
+    List<Notebook> all = new ArrayList<>(ADAS_NOTEBOOKS);
+    all.addAll(added.getOrDefault(email, List.of()));
+    for (Notebook nb : all) {
+      notebooks
+          .append("    <notebook><id>")
+          .append(xml(nb.id()))
+          .append("</id><name>")
+          .append(xml(nb.name()))
+          .append("</name><is-default type=\"boolean\">")
+          .append(nb.isDefault())
+          .append("</is-default></notebook>\n");
+    }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<users>\n"
         + "  <id>"
         + xml(uid)
@@ -241,10 +296,7 @@ public final class FakeLabArchivesServer implements AutoCloseable {
         + xml(email)
         + "</email>\n"
         + "  <notebooks type=\"array\">\n"
-        + "    <notebook><id>NDYyMjIuOHwzNTU1Ng==</id><name>Analytical engine</name>"
-        + "<is-default type=\"boolean\">false</is-default></notebook>\n"
-        + "    <notebook><id>MzU1NTYvTm90ZWJvb2s=</id><name>Notes &amp; sketches</name>"
-        + "<is-default type=\"boolean\">true</is-default></notebook>\n"
+        + notebooks
         + "  </notebooks>\n"
         + "  <request><class>users</class><method>user_access_info</method></request>\n"
         + "</users>\n";

@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.lanyard.LoginTimeoutException;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.LoopbackOptions;
-import dev.lanyard.login.ProviderBrowserLogin;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.Credentials;
-import dev.lanyard.login.provider.ProviderIdentity;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -41,7 +37,7 @@ class LabArchivesBrowserFlowTest {
   private final FakeLabArchivesServer server = FakeLabArchivesServer.start();
   private final List<HttpResponse<String>> pages = Collections.synchronizedList(new ArrayList<>());
   private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
-  private ProviderBrowserLogin login;
+  private LabArchivesBrowserLogin login;
 
   /** Opens the URL as a browser would, following redirects, and keeps the last page. */
   private final BrowserLauncher httpBrowser = uri -> pages.add(get(uri));
@@ -64,8 +60,12 @@ class LabArchivesBrowserFlowTest {
     }
   }
 
-  private ProviderBrowserLogin.Builder builder(BrowserLauncher launcher) throws IOException {
-    return server.client().build().browserLogin().loopback(options(launcher));
+  private LabArchivesBrowserLogin login(BrowserLauncher launcher) throws IOException {
+    return login(options(launcher));
+  }
+
+  private LabArchivesBrowserLogin login(LoopbackOptions options) throws IOException {
+    return server.client().build().browserLogin(options);
   }
 
   private LoopbackOptions options(BrowserLauncher launcher) {
@@ -73,17 +73,16 @@ class LabArchivesBrowserFlowTest {
   }
 
   @Test
-  void browserLogin_browserFollowsTheRedirect_adaSignedInAndThePageSaysSo() throws Exception {
-    CallbackProvider provider = server.client().build().provider();
-    login = builder(httpBrowser).build();
+  void browserLogin_browserFollowsTheRedirect_adaWithHerNotebooksAndThePageSaysSo()
+      throws Exception {
+    login = login(httpBrowser);
 
-    Credentials credentials = login.login();
+    LabArchivesUser user = login.login();
 
-    assertThat(credentials.provider()).isEqualTo("labarchives");
-    assertThat(credentials.require("uid")).isEqualTo(ADA_UID);
-    ProviderIdentity who = provider.describe(credentials);
-    assertThat(who.userId()).isEqualTo(ADA_UID);
-    assertThat(who.email()).contains(ADA);
+    assertThat(user.id()).isEqualTo(ADA_UID);
+    assertThat(user.email()).isEqualTo(ADA);
+    assertThat(user.fullName()).contains("Ada Lovelace");
+    assertThat(user.notebooks()).isEqualTo(FakeLabArchivesServer.ADAS_NOTEBOOKS);
     HttpResponse<String> page = pages.get(0);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Signed in");
@@ -95,7 +94,7 @@ class LabArchivesBrowserFlowTest {
   @Test
   void browserLogin_labArchivesRedirectsWithError_authenticationError() throws Exception {
     server.denyNextLogin("access_denied");
-    login = builder(httpBrowser).build();
+    login = login(httpBrowser);
 
     assertThatThrownBy(login::login)
         .isInstanceOfSatisfying(
@@ -109,7 +108,7 @@ class LabArchivesBrowserFlowTest {
   @Test
   void browserLogin_codeRefusedByLabArchives_loginEndsWithTheCode() throws Exception {
     server.failNext("4514", "The login or password is incorrect");
-    login = builder(httpBrowser).build();
+    login = login(httpBrowser);
 
     assertThatThrownBy(login::login)
         .isInstanceOf(LabArchivesAuthenticationException.class)
@@ -119,7 +118,7 @@ class LabArchivesBrowserFlowTest {
 
   @Test
   void callback_withoutEmailOrAuthCode_400AndTheWaitGoesOn() throws Exception {
-    login = builder(BrowserLauncher.NONE).build();
+    login = login(BrowserLauncher.NONE);
     URI url = login.start();
     URI callback = URI.create(FakeLabArchivesServer.queryOf(url).get("redirect_uri"));
 
@@ -131,27 +130,24 @@ class LabArchivesBrowserFlowTest {
     assertThat(noEmail.statusCode()).isEqualTo(400);
     assertThat(noEmail.body()).contains("no email parameter");
     assertThat(get(url).statusCode()).isEqualTo(200); // the person signs in after all
-    assertThat(login.await().require("email")).isEqualTo(ADA);
+    assertThat(login.await().email()).isEqualTo(ADA);
   }
 
   @Test
   void callback_wrongPath_404AndTheWaitGoesOn() throws Exception {
-    login = builder(BrowserLauncher.NONE).build();
+    login = login(BrowserLauncher.NONE);
     URI url = login.start();
     URI callback = URI.create(FakeLabArchivesServer.queryOf(url).get("redirect_uri"));
 
     assertThat(get(callback.resolve("/callback?email=eve%40example.org&auth_code=x")).statusCode())
         .isEqualTo(404);
     assertThat(get(url).statusCode()).isEqualTo(200);
-    assertThat(login.await().require("uid")).isEqualTo(ADA_UID);
+    assertThat(login.await().id()).isEqualTo(ADA_UID);
   }
 
   @Test
   void browserLogin_nobodySignsIn_timeout() throws Exception {
-    login =
-        builder(BrowserLauncher.NONE)
-            .loopback(options(BrowserLauncher.NONE).withTimeout(Duration.ofMillis(300)))
-            .build();
+    login = login(options(BrowserLauncher.NONE).withTimeout(Duration.ofMillis(300)));
     login.start();
 
     assertThatThrownBy(login::await)
@@ -163,22 +159,19 @@ class LabArchivesBrowserFlowTest {
   void browserLogin_defaults_port8089RandomPathAnd300Seconds() throws Exception {
     assumeTrue(free(LabArchives.DEFAULT_CALLBACK_PORT), "port 8089 is in use here");
     login =
-        server
-            .client()
-            .build()
-            .browserLogin()
-            .loopback(
-                LoopbackOptions.defaults()
-                    .withLauncher(BrowserLauncher.NONE)
-                    .withPrinter(printed::add))
-            .build();
+        login(
+            LoopbackOptions.defaults()
+                .withLauncher(BrowserLauncher.NONE)
+                .withPrinter(printed::add));
 
     URI redirect = URI.create(FakeLabArchivesServer.queryOf(login.start()).get("redirect_uri"));
 
     assertThat(redirect.getHost()).isEqualTo("127.0.0.1");
     assertThat(redirect.getPort()).isEqualTo(8089);
     assertThat(redirect.getPath()).matches("/callback/[A-Za-z0-9_-]{43}");
-    assertThat(login.toString()).contains("timeout=300 s");
+    assertThat(login.toString())
+        .isEqualTo(
+            "LabArchivesBrowserLogin{provider=labarchives, callbackPath=random, timeout=300 s}");
   }
 
   private static boolean free(int port) {

@@ -87,9 +87,10 @@ class LabArchivesLoginTest {
     LabArchivesUser user = la.login(ADA, server.passwordToken(ADA));
 
     assertThat(user.id()).isEqualTo(ADA_UID);
-    assertThat(user.credentials().values())
-        .containsExactly(
-            Map.entry("uid", ADA_UID), Map.entry("email", ADA), Map.entry("name", "Ada Lovelace"));
+    assertThat(user.email()).isEqualTo(ADA);
+    assertThat(user.fullName()).contains("Ada Lovelace");
+    assertThat(user.notebooks()).isEqualTo(FakeLabArchivesServer.ADAS_NOTEBOOKS);
+    assertThat(user.notebook("Notes & sketches").isDefault()).isTrue();
   }
 
   @ParameterizedTest

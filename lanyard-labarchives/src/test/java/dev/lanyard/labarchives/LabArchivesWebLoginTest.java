@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lanyard.InvalidTokenException;
 import dev.lanyard.MalformedResponseException;
-import dev.lanyard.login.ProviderWebLogin;
+import dev.lanyard.login.PendingLoginStore;
+import dev.lanyard.testing.FakeClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,20 +43,23 @@ class LabArchivesWebLoginTest {
   }
 
   @Test
-  void webLogin_redirectThenCallback_credentials() throws Exception {
-    ProviderWebLogin web = server.client().build().webLogin().build();
+  void webLogin_redirectThenCallback_userWithNotebooks() throws Exception {
+    LabArchivesWebLogin web = server.client().build().webLogin().build();
 
     Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+    LabArchivesUser user = web.complete(params);
 
-    assertThat(params).containsKeys("email", "auth_code", "lanyard_state");
-    assertThat(web.complete(params).values())
-        .containsEntry("uid", ADA_UID)
-        .containsEntry("email", ADA);
+    assertThat(params).containsKeys("email", "auth_code", LabArchivesWebLogin.STATE_PARAMETER);
+    assertThat(user.id()).isEqualTo(ADA_UID);
+    assertThat(user.email()).isEqualTo(ADA);
+    assertThat(user.notebooks()).isEqualTo(FakeLabArchivesServer.ADAS_NOTEBOOKS);
+    assertThat(user.notebook("Analytical engine").id()).isEqualTo("NDYyMjIuOHwzNTU1Ng==");
+    assertThat(server.calls()).containsExactly("/api_user_login", "/api/users/user_access_info");
   }
 
   @Test
   void webLogin_callbackReplayed_refused() throws Exception {
-    ProviderWebLogin web = server.client().build().webLogin().build();
+    LabArchivesWebLogin web = server.client().build().webLogin().build();
     Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
     web.complete(params);
 
@@ -65,7 +70,7 @@ class LabArchivesWebLoginTest {
 
   @Test
   void webLogin_callbackWithoutAuthCode_refusedAndStillPending() throws Exception {
-    ProviderWebLogin web = server.client().build().webLogin().build();
+    LabArchivesWebLogin web = server.client().build().webLogin().build();
     Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
     Map<String, String> partial = new HashMap<>(params);
     partial.remove("auth_code");
@@ -73,12 +78,12 @@ class LabArchivesWebLoginTest {
     assertThatThrownBy(() -> web.complete(partial))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessage("the labarchives callback is incomplete (no auth_code parameter); refused");
-    assertThat(web.complete(params).require("uid")).isEqualTo(ADA_UID);
+    assertThat(web.complete(params).id()).isEqualTo(ADA_UID);
   }
 
   @Test
   void webLogin_labArchivesRefused_authenticationError() throws Exception {
-    ProviderWebLogin web = server.client().build().webLogin().build();
+    LabArchivesWebLogin web = server.client().build().webLogin().build();
     server.denyNextLogin("access_denied");
 
     Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
@@ -86,5 +91,43 @@ class LabArchivesWebLoginTest {
     assertThatThrownBy(() -> web.complete(params))
         .isInstanceOf(LabArchivesAuthenticationException.class)
         .hasMessage("[access_denied] LabArchives refused the sign-in");
+  }
+
+  @Test
+  void webLogin_pendingLoginStore_itsLifetimeLimitsTheSignIn() throws Exception {
+    FakeClock clock = new FakeClock();
+    server.clock(clock);
+    LabArchivesWebLogin web =
+        server
+            .client()
+            .clock(clock)
+            .build()
+            .webLogin()
+            .pendingLoginStore(PendingLoginStore.inMemory(10, Duration.ofMinutes(1)))
+            .build();
+    Map<String, String> params = backAtTheApp(web.loginUrl(CALLBACK));
+
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThatThrownBy(() -> web.complete(params))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageStartingWith("the sign-in expired at ");
+    assertThat(web.toString()).startsWith("LabArchivesWebLogin{provider=labarchives, store=");
+  }
+
+  @Test
+  void webLogin_withoutState_callbackUrlAsGiven() throws Exception {
+    LabArchivesWebLogin web = server.client().build().webLogin().withoutState().build();
+
+    URI url = web.loginUrl(CALLBACK);
+
+    assertThat(FakeLabArchivesServer.queryOf(url))
+        .containsEntry("redirect_uri", CALLBACK.toString());
+    HttpResponse<Void> r =
+        NO_REDIRECTS.send(
+            HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
+    Map<String, String> params =
+        FakeLabArchivesServer.queryOf(URI.create(r.headers().firstValue("Location").orElseThrow()));
+    assertThat(web.complete(params).id()).isEqualTo(ADA_UID);
   }
 }

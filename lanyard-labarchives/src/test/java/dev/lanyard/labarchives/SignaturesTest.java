@@ -78,7 +78,7 @@ class SignaturesTest {
   }
 
   @Test
-  void loginUrl_signedForTheRedirectUri() throws Exception {
+  void loginUrl_signedForTheRedirectUri_goodForFiveMinutes() throws Exception {
     LabArchives la =
         LabArchives.builder()
             .accessKeyId("akid")
@@ -93,10 +93,10 @@ class SignaturesTest {
 
     assertThat(url.toString())
         .startsWith(
-            "https://api.labarchives.com/api_user_login?akid=akid&expires=61000&redirect_uri="
+            "https://api.labarchives.com/api_user_login?akid=akid&expires=301000&redirect_uri="
                 + "http%3A%2F%2F127.0.0.1%3A8089%2Fcallback%2Fabc&sig=");
     assertThat(FakeLabArchivesServer.queryOf(url))
-        .containsEntry("sig", Signatures.signature("akid", redirect, 61_000, "pw"));
+        .containsEntry("sig", Signatures.signature("akid", redirect, 301_000, "pw"));
   }
 
   @Test

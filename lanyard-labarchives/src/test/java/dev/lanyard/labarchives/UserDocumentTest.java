@@ -15,7 +15,10 @@ class UserDocumentTest {
 
   private static LabArchivesUser read(String xml) throws Exception {
     return UserDocument.read(
-        Xml.parse(xml.getBytes(StandardCharsets.UTF_8)), "login@example.org", 200);
+        Xml.parse(xml.getBytes(StandardCharsets.UTF_8)),
+        "users/user_access_info",
+        "login@example.org",
+        null);
   }
 
   @Test
@@ -41,7 +44,23 @@ class UserDocumentTest {
     assertThat(u.notebooks()).isEmpty();
     assertThat(u.fullName()).isEmpty();
     assertThat(u.defaultNotebook()).isEmpty();
-    assertThat(u.credentials().values()).containsOnlyKeys("uid", "email");
+    assertThat(u.email()).isEqualTo("e@example.org");
+  }
+
+  @Test
+  void read_noEmail_theOneSignedInWith_orMalformedWhenNoneWasGiven() throws Exception {
+    assertThat(read("<users><id>u</id></users>").email()).isEqualTo("login@example.org");
+    assertThatThrownBy(
+            () ->
+                UserDocument.read(
+                    Xml.parse("<users><id>u</id></users>".getBytes(StandardCharsets.UTF_8)),
+                    "users/user_info_via_id",
+                    null,
+                    "u"))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessage(
+            "the LabArchives answer to users/user_info_via_id is not a user document: it has no"
+                + " e-mail address");
   }
 
   @Test

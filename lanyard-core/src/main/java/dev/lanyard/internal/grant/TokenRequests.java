@@ -2,6 +2,7 @@ package dev.lanyard.internal.grant;
 
 import dev.lanyard.Scope;
 import dev.lanyard.grant.ClientCredentialsGrant;
+import dev.lanyard.grant.ExtensionGrant;
 import dev.lanyard.grant.Grant;
 import dev.lanyard.grant.PasswordGrant;
 import dev.lanyard.grant.RefreshTokenGrant;
@@ -40,6 +41,9 @@ public final class TokenRequests {
     }
     if (grant instanceof TokenExchangeGrant g) {
       return tokenExchange(g);
+    }
+    if (grant instanceof ExtensionGrant g) {
+      return extension(g);
     }
     throw new IllegalArgumentException(grant + " is not sent to a token endpoint");
   }
@@ -106,6 +110,20 @@ public final class TokenRequests {
     g.requestedTokenType().ifPresent(t -> form.put("requested_token_type", t.uri()));
     putScope(form, g.scope());
     return new TokenRequest(GrantType.TOKEN_EXCHANGE, form, g.scope(), true);
+  }
+
+  /**
+   * An extension grant (RFC 6749 §4.5): its parameters in the order given, each secret drawn now.
+   * Not replayable: an assertion may be good once.
+   */
+  private static TokenRequest extension(ExtensionGrant g) {
+    Map<String, String> form = new LinkedHashMap<>();
+    g.parameters()
+        .forEach(
+            (name, value) ->
+                form.put(name, g.isSecret(name) ? draw(value, name, "value") : value.get()));
+    putScope(form, g.scope());
+    return new TokenRequest(new GrantType(g.grantType()), form, g.scope(), false);
   }
 
   /** A secret from its supplier; a supplier that gives none is a mistake of the caller's. */

@@ -71,17 +71,15 @@ class DocSnippetsTest {
           "dev.lanyard.store.*",
           "dev.lanyard.verify.*",
           "dev.lanyard.login.*",
-          "dev.lanyard.login.provider.*",
           "dev.lanyard.launch.*",
           "dev.lanyard.okhttp.*",
           "dev.lanyard.httpclient5.*",
           "dev.lanyard.labarchives.*",
           "dev.lanyard.redis.*",
+          "dev.lanyard.profiles.*",
           "okhttp3.*",
           "org.apache.hc.client5.http.impl.classic.*",
-          "jakarta.servlet.http.*",
-          // okhttp3 has a Credentials too; the docs mean Lanyard's.
-          "dev.lanyard.login.provider.Credentials");
+          "jakarta.servlet.http.*");
 
   /**
    * What the docs assume is in scope: a variable of this name and type is passed to a snippet that
@@ -101,10 +99,8 @@ class DocSnippetsTest {
     CONTEXT.put("password", "String"); // a LabArchives access password
     CONTEXT.put("la", "LabArchives"); // LabArchives.fromEnvironment()
     CONTEXT.put("passwordToken", "String"); // a LabArchives password token
-    CONTEXT.put("store", "CredentialStore"); // where LabArchives credentials are kept
     CONTEXT.put("user", "LabArchivesUser"); // a signed-in LabArchives user
     CONTEXT.put("notebookId", "String"); // a LabArchives notebook id
-    CONTEXT.put("credentials", "Credentials"); // a provider's stored credentials
     CONTEXT.put("email", "String"); // a person's e-mail address
     CONTEXT.put("transport", "Transport"); // Transport.defaults() or a configured one
     CONTEXT.put("client", "ClientAuthentication"); // how the client authenticates
@@ -116,6 +112,7 @@ class DocSnippetsTest {
     CONTEXT.put("result", "LoginResult"); // the result of a completed login
     CONTEXT.put("identity", "Identity"); // the verified identity of a login
     CONTEXT.put("cookie", "String"); // a fresh random session cookie value
+    CONTEXT.put("assertions", "java.util.Iterator<String>"); // a source of fresh signed assertions
   }
 
   /** The stand-in for an application's own metrics, which fleet.md counts failures with. */

@@ -9,14 +9,15 @@ import dev.lanyard.it.support.Browser;
 import dev.lanyard.labarchives.FakeLabArchivesServer;
 import dev.lanyard.labarchives.LabArchives;
 import dev.lanyard.labarchives.LabArchivesAuthenticationException;
+import dev.lanyard.labarchives.LabArchivesBrowserLogin;
+import dev.lanyard.labarchives.LabArchivesUser;
+import dev.lanyard.labarchives.Notebook;
 import dev.lanyard.login.BrowserLauncher;
 import dev.lanyard.login.LoopbackOptions;
-import dev.lanyard.login.ProviderBrowserLogin;
-import dev.lanyard.login.provider.CallbackProvider;
-import dev.lanyard.login.provider.Credentials;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,14 +25,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * LabArchives-style sign-in in real headless Chromium: the browser opens the signed {@code
  * api_user_login} URL on the in-test LabArchives server, follows its redirect to Lanyard's loopback
- * callback, and the code is redeemed through a signed {@code user_access_info}. No Keycloak.
+ * callback, and the code is redeemed through a signed {@code user_access_info} into the user with
+ * their notebooks. No Keycloak.
  */
 @Timeout(120)
 class LabArchivesBrowserLoginTest {
   private static final String SIGNED_IN = "Signed in. You can close this tab.";
 
   private final FakeLabArchivesServer server = FakeLabArchivesServer.start();
-  private ProviderBrowserLogin login;
+  private LabArchivesBrowserLogin login;
 
   @AfterEach
   void tearDown() {
@@ -41,35 +43,67 @@ class LabArchivesBrowserLoginTest {
     server.close();
   }
 
-  private ProviderBrowserLogin build(LabArchives la) {
-    return la.browserLogin()
-        .loopback(
-            LoopbackOptions.defaults()
-                .withPort(0)
-                .withTimeout(Duration.ofSeconds(60))
-                .withLauncher(BrowserLauncher.NONE)
-                .withPrinter(line -> {}))
-        .build();
+  private static LoopbackOptions options() {
+    return LoopbackOptions.defaults()
+        .withPort(0)
+        .withTimeout(Duration.ofSeconds(60))
+        .withLauncher(BrowserLauncher.NONE)
+        .withPrinter(line -> {});
+  }
+
+  private LabArchivesBrowserLogin build(LabArchives la) {
+    return la.browserLogin(options());
   }
 
   @Test
-  void browserLogin_chromiumFollowsTheRedirect_adaSignedIn() throws Exception {
-    LabArchives la = server.client().build();
-    CallbackProvider provider = la.provider();
-    login = build(la);
+  void browserLogin_chromiumFollowsTheRedirect_adaSignedInWithHerNotebooks() throws Exception {
+    login = build(server.client().build());
     try (Browser browser = Browser.start()) {
       URI url = login.start();
 
       browser.open(url).waitForText(SIGNED_IN);
-      Credentials credentials = login.await();
+      LabArchivesUser user = login.await();
 
       URI landed = URI.create(browser.url());
       assertThat(landed.getHost()).isEqualTo("127.0.0.1");
       assertThat(landed.getPath()).startsWith("/callback/");
       assertThat(landed.getQuery()).contains("email=" + ADA).contains("auth_code=");
-      assertThat(credentials.require("uid")).isEqualTo(ADA_UID);
-      assertThat(provider.describe(credentials).email()).contains(ADA);
+      assertThat(user.id()).isEqualTo(ADA_UID);
+      assertThat(user.email()).isEqualTo(ADA);
+      assertThat(user.notebooks()).isEqualTo(FakeLabArchivesServer.ADAS_NOTEBOOKS);
       assertThat(canBind(landed.getPort())).as("callback port freed").isTrue();
+    }
+  }
+
+  /**
+   * The README's three lines (lanyard-labarchives/README.md, checked there by ReadmeSnippetTest)
+   * with Chromium as the person's browser:
+   *
+   * <pre>{@code
+   * LabArchives la = LabArchives.fromEnvironment();
+   * LabArchivesUser user = la.browserLogin().login();
+   * Notebook notebook = user.notebook("Analytical engine");
+   * }</pre>
+   *
+   * The environment is a map naming the fake server; the launcher opens Chromium.
+   */
+  @Test
+  void readme_threeLinesInChromium_adaAndTheNamedNotebook() throws Exception {
+    Map<String, String> environment =
+        Map.of(
+            "API_URL", server.url().toString(),
+            "ACCESS_KEYID", FakeLabArchivesServer.AKID,
+            "ACCESS_PWD", FakeLabArchivesServer.PASSWORD);
+    try (Browser browser = Browser.start()) {
+      LoopbackOptions chromium = options().withLauncher(uri -> browser.open(uri));
+
+      LabArchives la = LabArchives.builder().environment(environment).noDotEnv().build();
+      LabArchivesUser user = la.browserLogin(chromium).login();
+      Notebook notebook = user.notebook("Analytical engine");
+
+      assertThat(user.email()).isEqualTo(ADA);
+      assertThat(notebook.id()).isEqualTo("NDYyMjIuOHwzNTU1Ng==");
+      browser.waitForText(SIGNED_IN);
     }
   }
 
@@ -98,7 +132,7 @@ class LabArchivesBrowserLoginTest {
       browser.open(callback.resolve("/callback")).waitForText("Nothing here.");
       browser.open(url).waitForText(SIGNED_IN);
 
-      assertThat(login.await().require("email")).isEqualTo(ADA);
+      assertThat(login.await().email()).isEqualTo(ADA);
     }
   }
 
