@@ -7,7 +7,6 @@ import dev.lanyard.TokenSet;
 import dev.lanyard.internal.store.TokenSetJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,24 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DpopKeyStoreTest {
   @TempDir Path dir;
 
-  private static TokenSet bound(DpopKey key) {
-    return TokenSet.builder("at")
-        .tokenType("DPoP")
-        .refreshToken("rt")
-        .issuedAt(Instant.parse("2025-01-01T10:00:00Z"))
-        .expiresAt(Instant.parse("2025-01-01T10:05:00Z"))
-        .dpopKey(key)
-        .build();
-  }
-
   @Test
   void fileStore_roundTrip_keyKeptAsPrivateJwk() throws Exception {
     DpopKey key = DpopKey.generate();
     Path file = dir.resolve("t.json");
-    FileTokenStore.at(file).save(bound(key));
+    FileTokenStore.at(file).save(DpopTokens.bound(key, "at"));
 
     TokenSet loaded = FileTokenStore.at(file).load().orElseThrow();
-    assertThat(loaded).isEqualTo(bound(key));
+    assertThat(loaded).isEqualTo(DpopTokens.bound(key, "at"));
     assertThat(loaded.isDpopBound()).isTrue();
     assertThat(loaded.dpopKey().orElseThrow().thumbprint()).isEqualTo(key.thumbprint());
     assertThat(Files.readString(file)).contains("\"dpop_key\":{").contains("\"crv\":\"P-256\"");
@@ -41,7 +30,7 @@ class DpopKeyStoreTest {
   @Test
   void json_badDpopKey_unreadable() {
     String doc =
-        TokenSetJson.write(bound(DpopKey.generate()))
+        TokenSetJson.write(DpopTokens.bound(DpopKey.generate(), "at"))
             .replaceFirst("\"dpop_key\":\\{[^}]*}", "\"dpop_key\":{\"kty\":\"EC\"}");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenSetJson.read(doc))
         .isInstanceOf(TokenSetJson.Invalid.class)
@@ -52,7 +41,7 @@ class DpopKeyStoreTest {
   void memoryStore_keepsTheKey() throws Exception {
     TokenStore store = TokenStore.memory();
     DpopKey key = DpopKey.generate();
-    store.save(bound(key));
+    store.save(DpopTokens.bound(key, "at"));
     assertThat(store.load().orElseThrow().dpopKey()).contains(key);
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.DpopKey;
 import dev.lanyard.TokenSet;
+import dev.lanyard.store.DpopTokens;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,13 +18,7 @@ class KeychainDpopTest {
   @TempDir Path dir;
 
   private static TokenSet bound(DpopKey key, int padding) {
-    return TokenSet.builder("at-" + "a".repeat(padding))
-        .tokenType("DPoP")
-        .refreshToken("rt")
-        .issuedAt(Instant.parse("2025-01-01T10:00:00Z"))
-        .expiresAt(Instant.parse("2025-01-01T10:05:00Z"))
-        .dpopKey(key)
-        .build();
+    return DpopTokens.bound(key, "at-" + "a".repeat(padding));
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.DpopKey;
 import dev.lanyard.TokenSet;
-import java.time.Instant;
+import dev.lanyard.store.DpopTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,37 +14,29 @@ import org.junit.jupiter.api.Test;
 class RecordCodecDpopTest {
   private static final String DATA_KEY = "lanyard:tokens:test";
 
-  private static TokenSet bound(DpopKey key) {
-    return TokenSet.builder("at")
-        .tokenType("DPoP")
-        .refreshToken("rt")
-        .issuedAt(Instant.parse("2025-01-01T10:00:00Z"))
-        .expiresAt(Instant.parse("2025-01-01T10:05:00Z"))
-        .dpopKey(key)
-        .build();
-  }
-
   @Test
   void roundTrip_inClearAndSealed_dpopKeyKept() throws Exception {
     DpopKey key = DpopKey.generate();
     StoreKeys keys = StoreKeys.parse(StoreKeys.generate());
 
     TokenSet clear =
-        RecordCodec.decode(RecordCodec.encode(bound(key), null, DATA_KEY), null, DATA_KEY)
+        RecordCodec.decode(
+                RecordCodec.encode(DpopTokens.bound(key, "at"), null, DATA_KEY), null, DATA_KEY)
             .orElseThrow();
     TokenSet sealed =
-        RecordCodec.decode(RecordCodec.encode(bound(key), keys, DATA_KEY), keys, DATA_KEY)
+        RecordCodec.decode(
+                RecordCodec.encode(DpopTokens.bound(key, "at"), keys, DATA_KEY), keys, DATA_KEY)
             .orElseThrow();
 
-    assertThat(clear).isEqualTo(bound(key));
-    assertThat(sealed).isEqualTo(bound(key));
+    assertThat(clear).isEqualTo(DpopTokens.bound(key, "at"));
+    assertThat(sealed).isEqualTo(DpopTokens.bound(key, "at"));
     assertThat(sealed.isDpopBound()).isTrue();
   }
 
   @Test
   void decode_badDpopKey_ignored() throws Exception {
     String record =
-        RecordCodec.encode(bound(DpopKey.generate()), null, DATA_KEY)
+        RecordCodec.encode(DpopTokens.bound(DpopKey.generate(), "at"), null, DATA_KEY)
             .replaceFirst("\"dpop_key\":\\{[^}]*}", "\"dpop_key\":{\"kty\":\"EC\"}");
 
     assertThat(RecordCodec.decode(record, null, DATA_KEY)).isEmpty();
