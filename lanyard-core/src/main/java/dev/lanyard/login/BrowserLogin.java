@@ -100,7 +100,8 @@ public final class BrowserLogin {
               PendingLogin.create(
                   redirect,
                   config.expectedEmail(hint),
-                  config.clock().instant().plus(options.timeout()));
+                  config.clock().instant().plus(options.timeout()),
+                  config.newDpopKey());
           URI url = config.authorizationUrl(m, pending, hint, Map.of());
           LoopbackCallback callback =
               new LoopbackCallback(

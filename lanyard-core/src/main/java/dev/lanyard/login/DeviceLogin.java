@@ -97,7 +97,7 @@ public final class DeviceLogin {
       Instant deadline = expiresAt.isBefore(giveUp) ? expiresAt : giveUp;
       TokenSet tokens =
           new DevicePoller(
-                  config.tokenEndpoint(m),
+                  config.tokenEndpoint(m, config.newDpopKey()),
                   config.scope(),
                   config.clock(),
                   started,

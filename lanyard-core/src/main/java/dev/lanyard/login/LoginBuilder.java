@@ -68,10 +68,11 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
   }
 
   /**
-   * Sender-constrained tokens (RFC 9449): when true, the login makes an EC P-256 key, names it in
-   * the authorization request ({@code dpop_jkt}), proves it to the token endpoint, and the tokens
-   * come back holding it ({@link dev.lanyard.TokenSet#dpopKey()}), so a store keeps it with them.
-   * Default: false.
+   * Sender-constrained tokens (RFC 9449): when true, each sign-in makes a fresh EC P-256 key, names
+   * it in the authorization request ({@code dpop_jkt}), proves it to the token endpoint, and the
+   * tokens come back holding it ({@link dev.lanyard.TokenSet#dpopKey()}), so a store keeps it with
+   * them. A web login keeps the key in the {@link PendingLogin} until the callback, so any instance
+   * that takes the callback redeems the code with it. Default: false.
    */
   public B dpop(boolean enabled) {
     this.dpop = enabled;

@@ -48,7 +48,7 @@ final class LoginConfig {
   private final @Nullable IdentityCheck identityCheck;
   private final Transport transport;
   private final InstantSource clock;
-  private final @Nullable DpopKey dpopKey;
+  private final boolean dpop;
   private final boolean par;
   private final Supplier<@Nullable String> expectedSubject;
   private volatile @Nullable ProviderMetadata provider;
@@ -73,7 +73,7 @@ final class LoginConfig {
     this.identityCheck = b.identityCheck;
     this.transport = b.transport;
     this.clock = b.clock;
-    this.dpopKey = b.dpop ? DpopKey.generate() : null;
+    this.dpop = b.dpop;
     this.par = b.par;
     this.expectedSubject = b.expectedSubject;
   }
@@ -94,6 +94,15 @@ final class LoginConfig {
   /** The scope asked for, {@code openid} first. */
   Scope scope() {
     return scope;
+  }
+
+  /**
+   * A fresh key for one sign-in when the login binds its tokens (RFC 9449), else null. One key per
+   * sign-in, never per login object: a web app's instance serves many people, and the key must
+   * travel with the sign-in ({@link PendingLogin#dpopKey()}) to whichever instance redeems it.
+   */
+  @Nullable DpopKey newDpopKey() {
+    return dpop ? DpopKey.generate() : null;
   }
 
   /** What a device authorization request sends. */
@@ -144,10 +153,8 @@ final class LoginConfig {
       throws IOException {
     Map<String, String> all = new LinkedHashMap<>(parameters);
     all.putAll(extra);
-    if (dpopKey != null) {
-      // RFC 9449 §10: the code is bound to the key, so a stolen code is useless without it.
-      all.put("dpop_jkt", dpopKey.thumbprint());
-    }
+    // RFC 9449 §10: the code is bound to the sign-in's key, so a stolen code is useless without it.
+    pending.dpopKey().ifPresent(k -> all.put("dpop_jkt", k.thumbprint()));
     Map<String, String> q =
         AuthorizationUrl.parameters(
             client.clientId(),
@@ -165,15 +172,30 @@ final class LoginConfig {
     return AuthorizationUrl.withQuery(endpoint, q);
   }
 
-  TokenEndpoint tokenEndpoint(ProviderMetadata m) {
+  /** The token endpoint, proving {@code dpopKey} to it (one sign-in's key) unless null. */
+  TokenEndpoint tokenEndpoint(ProviderMetadata m, @Nullable DpopKey dpopKey) {
     return ClientMethods.tokenEndpoint(m, client, transport, clock, DEFAULT_LIFETIME, dpopKey);
   }
 
-  /** Redeems the code of a pending login and checks who signed in. */
+  /**
+   * Redeems the code of a pending login, with the DPoP key it was bound to if any, and checks who
+   * signed in. The pending login decides, not this configuration: its code is bound to its key,
+   * whichever instance started it.
+   *
+   * @throws IllegalStateException when this login binds tokens but the pending login came back
+   *     without its key (a {@link PendingLoginStore} that does not keep {@link
+   *     PendingLogin#dpopKey()})
+   */
   LoginResult redeem(ProviderMetadata m, PendingLogin pending, String code) throws IOException {
+    DpopKey key = pending.dpopKey().orElse(null);
+    if (dpop && key == null) {
+      throw new IllegalStateException(
+          "the pending sign-in has no DPoP key: its PendingLoginStore must keep"
+              + " PendingLogin.dpopKey() (start the sign-in again)");
+    }
     AuthorizationCodeGrant grant =
         new AuthorizationCodeGrant(code, pending.redirectUri(), pending.codeVerifier());
-    TokenSet tokens = tokenEndpoint(m).fetch(TokenRequests.of(grant, scope));
+    TokenSet tokens = tokenEndpoint(m, key).fetch(TokenRequests.of(grant, scope));
     return finish(m, tokens, pending.nonce(), pending.expectedEmail().orElse(null));
   }
 

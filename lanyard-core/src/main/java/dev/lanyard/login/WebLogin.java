@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * minutes by default): an unknown, reused or expired state is refused with {@link
  * InvalidTokenException}. An {@code error} callback ends with {@link AuthorizationDeniedException};
  * an {@code iss} parameter naming another issuer with {@link InvalidTokenException} (RFC 9207).
+ *
+ * <p>With {@link Builder#dpop(boolean) dpop(true)} every sign-in gets its own key: its thumbprint
+ * goes out as {@code dpop_jkt}, the key waits in the {@link PendingLogin}, and {@link #complete}
+ * proves it to the token endpoint, so a callback taken by another instance that shares the store
+ * redeems the code as the one that started it would. A shared store must keep {@link
+ * PendingLogin#dpopKey()} (a secret) with the rest.
  */
 public final class WebLogin {
   private final LoginConfig config;
@@ -68,7 +74,11 @@ public final class WebLogin {
     String expected =
         options.expectedEmail != null ? options.expectedEmail : config.expectedEmail(hint);
     PendingLogin pending =
-        PendingLogin.create(callbackUrl, expected, PendingLogins.expiry(store, config.clock()));
+        PendingLogin.create(
+            callbackUrl,
+            expected,
+            PendingLogins.expiry(store, config.clock()),
+            config.newDpopKey());
     URI url = config.authorizationUrl(m, pending, hint, options.parameters);
     store.put(pending);
     return url;

@@ -40,6 +40,7 @@ final class ScriptedProvider implements AutoCloseable {
   private final Map<String, Deque<MockResponse>> queued = new ConcurrentHashMap<>();
   private final Map<String, MockResponse> defaults = new ConcurrentHashMap<>();
   private final Map<String, List<Map<String, String>>> forms = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> dpopProofs = new ConcurrentHashMap<>();
 
   ScriptedProvider() throws IOException {
     defaults.put("/token", json(200, TOKENS));
@@ -53,6 +54,13 @@ final class ScriptedProvider implements AutoCloseable {
                 .computeIfAbsent(
                     path, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(parseForm(body));
+            String proof = request.getHeaders().get("DPoP");
+            if (proof != null) {
+              dpopProofs
+                  .computeIfAbsent(
+                      path, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                  .add(proof);
+            }
             Deque<MockResponse> q = queued.get(path);
             synchronized (ScriptedProvider.this) {
               if (q != null && !q.isEmpty()) {
@@ -101,6 +109,11 @@ final class ScriptedProvider implements AutoCloseable {
 
   List<Map<String, String>> forms(String path) {
     return List.copyOf(forms.getOrDefault(path, List.of()));
+  }
+
+  /** The {@code DPoP} headers of the requests to {@code path}, in order. */
+  List<String> dpopProofs(String path) {
+    return List.copyOf(dpopProofs.getOrDefault(path, List.of()));
   }
 
   /** No retries inside the transport: tests script every answer. */

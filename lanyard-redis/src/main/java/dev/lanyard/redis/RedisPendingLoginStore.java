@@ -1,6 +1,7 @@
 package dev.lanyard.redis;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.lanyard.internal.store.TokenSetJson;
 import dev.lanyard.login.PendingLogin;
 import dev.lanyard.login.PendingLoginStore;
 import io.lettuce.core.RedisException;
@@ -18,11 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Started sign-ins (state, PKCE verifier, nonce, redirect URI) in Redis, so that a login started on
- * one instance of a web app completes on another. One key per sign-in, {@code
- * <prefix>{login-<sha256(state)>}:pending}, living until the sign-in expires; {@link #take} is
- * {@code GETDEL}, so a state is good for one callback even when two arrive at once. Encrypted with
- * the store's keys, like tokens. Get one from {@link RedisStore#pendingLogins(Duration)}.
+ * Started sign-ins (state, PKCE verifier, nonce, redirect URI, and for a DPoP login its key) in
+ * Redis, so that a login started on one instance of a web app completes on another. One key per
+ * sign-in, {@code <prefix>{login-<sha256(state)>}:pending}, living until the sign-in expires;
+ * {@link #take} is {@code GETDEL}, so a state is good for one callback even when two arrive at
+ * once. Encrypted with the store's keys, like tokens. A DPoP sign-in's key is written as the token
+ * records write it ({@code dpop_key}, the private JWK), and only encrypted: without the store's
+ * keys {@link #put} refuses such a sign-in rather than leave a private key readable in Redis. Get
+ * one from {@link RedisStore#pendingLogins(Duration)}.
  *
  * <p>Redis unreachable: {@link #put} and {@link #take} throw an {@link UncheckedIOException}
  * holding a {@link StoreUnavailableException}; nothing is kept in memory, since another instance
@@ -42,6 +46,11 @@ public final class RedisPendingLoginStore implements PendingLoginStore {
   @Override
   public void put(PendingLogin login) {
     Objects.requireNonNull(login, "login");
+    if (login.dpopKey().isPresent() && redis.config.keys == null) {
+      throw new IllegalStateException(
+          "a DPoP sign-in cannot be kept in Redis without encryption: its private key would be"
+              + " readable there; configure the store's keys (RedisStore.Builder.keys)");
+    }
     String key = key(login.state());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("state", login.state());
@@ -50,6 +59,7 @@ public final class RedisPendingLoginStore implements PendingLoginStore {
     json.put("redirect_uri", login.redirectUri().toString());
     login.expectedEmail().ifPresent(e -> json.put("expected_email", e));
     json.put("expires_at", login.expiresAt().toEpochMilli());
+    login.dpopKey().ifPresent(k -> json.put("dpop_key", TokenSetJson.dpopJwk(k)));
     long ttl = Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toMillis());
     String value = seal(JSONObjectUtils.toJSONString(json), key);
     try {
@@ -94,8 +104,15 @@ public final class RedisPendingLoginStore implements PendingLoginStore {
               URI.create(redirect),
               Instant.ofEpochMilli(expires.longValue()));
       Object email = json.get("expected_email");
-      return Optional.of(email instanceof String e ? login.withExpectedEmail(e) : login);
-    } catch (ParseException | RuntimeException e) {
+      if (email instanceof String e) {
+        login = login.withExpectedEmail(e);
+      }
+      Object dpopKey = json.get("dpop_key");
+      if (dpopKey != null) {
+        login = login.withDpopKey(TokenSetJson.dpopKey(dpopKey));
+      }
+      return Optional.of(login);
+    } catch (ParseException | TokenSetJson.Invalid | RuntimeException e) {
       LOG.warn("Ignoring the unreadable started sign-in in Redis key {}", key);
       return Optional.empty();
     } catch (StoreKeyException e) {

@@ -99,19 +99,31 @@ public final class TokenSetJson {
     }
     Object dpopKey = json.get("dpop_key");
     if (dpopKey != null) {
-      if (!(dpopKey instanceof Map<?, ?> jwk)) {
-        throw new Invalid("dpop_key is not a JSON object");
-      }
-      try {
-        b.dpopKey(DpopKey.fromJson(JSONObjectUtils.toJSONString(stringKeys(jwk))));
-      } catch (IllegalArgumentException e) {
-        throw new Invalid("dpop_key is not a private EC P-256 JWK");
-      }
+      b.dpopKey(dpopKey(dpopKey));
     }
     return b.build();
   }
 
-  private static Map<String, Object> dpopJwk(DpopKey key) {
+  /**
+   * A {@code dpop_key} member as read: the private JWK object {@link #dpopJwk} wrote. Also the
+   * started sign-ins of the Redis pending-login store read theirs with it, so a DPoP key has one
+   * form in every store.
+   *
+   * @throws Invalid when it is not a private EC P-256 JWK (the reason never quotes it)
+   */
+  public static DpopKey dpopKey(Object member) throws Invalid {
+    if (!(member instanceof Map<?, ?> jwk)) {
+      throw new Invalid("dpop_key is not a JSON object");
+    }
+    try {
+      return DpopKey.fromJson(JSONObjectUtils.toJSONString(stringKeys(jwk)));
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("dpop_key is not a private EC P-256 JWK");
+    }
+  }
+
+  /** The {@code dpop_key} member: the key's private JWK as a JSON object (a secret). */
+  public static Map<String, Object> dpopJwk(DpopKey key) {
     try {
       return JSONObjectUtils.parse(key.toJson());
     } catch (ParseException e) {
