@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,13 @@ class ProviderPluginTest {
   /** The one-time codes the fake server sent back to the callback. */
   private final List<String> authCodes = new CopyOnWriteArrayList<>();
 
+  /**
+   * The browser's visits: the CLI may finish as soon as the callback arrives, before the browser
+   * has read the callback's answer and noted the code, so tests wait for these before counting
+   * codes.
+   */
+  private final List<CompletableFuture<Void>> visits = new CopyOnWriteArrayList<>();
+
   @BeforeEach
   void setUp() {
     server = FakeLabArchivesServer.start();
@@ -51,21 +60,31 @@ class ProviderPluginTest {
                 uri -> {
                   HttpClient http =
                       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-                  http.sendAsync(
-                          HttpRequest.newBuilder(uri).build(),
-                          HttpResponse.BodyHandlers.discarding())
-                      .thenAccept(
-                          r -> {
-                            String code = FakeLabArchivesServer.queryOf(r.uri()).get("auth_code");
-                            if (code != null) {
-                              authCodes.add(code);
-                            }
-                          });
+                  visits.add(
+                      http.sendAsync(
+                              HttpRequest.newBuilder(uri).build(),
+                              HttpResponse.BodyHandlers.discarding())
+                          .thenAccept(
+                              r -> {
+                                String code =
+                                    FakeLabArchivesServer.queryOf(r.uri()).get("auth_code");
+                                if (code != null) {
+                                  authCodes.add(code);
+                                }
+                              }));
                 }));
   }
 
+  /** Waits until every browser visit so far has ended (each within 10 s). */
+  private void awaitBrowser() throws Exception {
+    for (CompletableFuture<Void> v : visits) {
+      v.get(10, TimeUnit.SECONDS);
+    }
+  }
+
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
+    awaitBrowser();
     server.close();
     for (Run r : runs) {
       String all = r.out() + r.err();
@@ -117,6 +136,7 @@ class ProviderPluginTest {
         .asString()
         .startsWith("Signed in to labarchives as Ada Lovelace <" + FakeLabArchivesServer.ADA + ">")
         .endsWith("(profile default).");
+    awaitBrowser();
     assertThat(authCodes).hasSize(1);
     assertThat(server.calls()).containsExactly("/api_user_login", "/api/users/user_access_info");
     assertThat(cli.config())
