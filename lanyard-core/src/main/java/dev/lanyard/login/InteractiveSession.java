@@ -9,6 +9,7 @@ import dev.lanyard.internal.time.Sleeper;
 import dev.lanyard.session.TokenSession;
 import dev.lanyard.store.FileTokenStore;
 import dev.lanyard.store.TokenStore;
+import dev.lanyard.transport.EnvironmentTransport;
 import dev.lanyard.verify.Identity;
 import java.io.IOException;
 import java.net.URI;
@@ -286,10 +287,26 @@ public final class InteractiveSession {
      * The session. Nothing is signed in yet: the first token call (or {@link #start()}) does that,
      * unless the store already holds tokens.
      *
-     * @throws IllegalStateException without a provider or a client, or with a relative {@code
-     *     LANYARD_HOME} and no store
+     * <p>Unless {@link #transport} is set, proxies and extra CA certificates come from the
+     * environment, as the command line reads them ({@code HTTPS_PROXY}, {@code NO_PROXY}, {@code
+     * LANYARD_CA_FILE}, {@code SSL_CERT_FILE}; see {@link EnvironmentTransport}).
+     *
+     * @throws IllegalStateException without a provider or a client, with a relative {@code
+     *     LANYARD_HOME} and no store, or when the environment names a CA bundle that cannot be read
      */
     public InteractiveSession build() {
+      if (!transportSet) {
+        // Where people run it: a login node behind HTTPS_PROXY, an institute's own CA. The JDK's
+        // HttpClient reads neither by itself; Python clients (requests) do, so users expect it.
+        EnvironmentTransport network = EnvironmentTransport.of(environment);
+        if (!network.isEmpty()) {
+          try {
+            transport = network.transport();
+          } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        }
+      }
       AtomicReference<@Nullable Identity> signedIn = new AtomicReference<>();
       String fixed = subject;
       expectedSubject =

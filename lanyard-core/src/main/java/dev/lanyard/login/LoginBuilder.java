@@ -39,7 +39,7 @@ abstract class LoginBuilder<B extends LoginBuilder<B>> {
   /** The subject the signed-in person must have, asked at each login; none by default. */
   Supplier<@Nullable String> expectedSubject = () -> null;
 
-  private boolean transportSet;
+  boolean transportSet;
   boolean clockSet;
 
   LoginBuilder() {}

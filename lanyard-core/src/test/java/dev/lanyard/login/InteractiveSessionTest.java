@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -368,6 +372,59 @@ class InteractiveSessionTest {
         .containsExactly(
             "urn:ietf:params:oauth:grant-type:device_code",
             "urn:ietf:params:oauth:grant-type:device_code");
+  }
+
+  /**
+   * Without a transport of its own, the session reaches the provider through the proxy the
+   * environment names (a login node behind {@code http_proxy}), as the command line does.
+   */
+  @Test
+  void noTransportSet_proxyFromTheEnvironment(@TempDir Path home) throws Exception {
+    try (MockWebServer proxy = new MockWebServer()) {
+      proxy.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              return new MockResponse.Builder().code(403).body("scripted proxy").build();
+            }
+          });
+      proxy.start();
+      lab =
+          InteractiveSession.builder()
+              .provider(provider.metadata().build())
+              .client(ClientAuthentication.none("lab-cli"))
+              .clock(clock)
+              .store(store)
+              .deviceCode(true)
+              .environment(
+                  Map.of("http_proxy", "http://127.0.0.1:" + proxy.getPort()), "Linux", home)
+              .build();
+
+      assertThatThrownBy(lab::token).isInstanceOf(IOException.class);
+
+      RecordedRequest viaProxy = proxy.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(viaProxy).as("the device authorization went through the proxy").isNotNull();
+      assertThat(viaProxy.getRequestLine()).startsWith("POST http://").contains("/device");
+      assertThat(provider.forms("/device")).as("nothing reached the provider directly").isEmpty();
+    }
+  }
+
+  @Test
+  void noTransportSet_caBundleNamedButMissing_oneLineAtBuild(@TempDir Path home) {
+    assertThatThrownBy(
+            () ->
+                InteractiveSession.builder()
+                    .provider(provider.metadata().build())
+                    .client(ClientAuthentication.none("lab-cli"))
+                    .store(store)
+                    .environment(
+                        Map.of("LANYARD_CA_FILE", home.resolve("missing.pem").toString()),
+                        "Linux",
+                        home)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("LANYARD_CA_FILE")
+        .hasMessageContaining("missing.pem");
   }
 
   @Test
