@@ -2,8 +2,6 @@ package dev.lanyard.http;
 
 import dev.lanyard.NoCredentialsException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -74,9 +72,7 @@ final class PasswordAuthorizer implements RequestAuthorizer {
       throw new IllegalArgumentException(
           "the password for " + username + " contains a control character");
     }
-    byte[] pair = (username + ':' + password).getBytes(StandardCharsets.UTF_8);
-    return Authorization.of(
-        Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair)));
+    return Authorization.of(Map.of("Authorization", BasicBridge.encode(username, password)));
   }
 
   private static String checkUsername(String username) {

@@ -298,13 +298,10 @@ public final class InteractiveSession {
       if (!transportSet) {
         // Where people run it: a login node behind HTTPS_PROXY, an institute's own CA. The JDK's
         // HttpClient reads neither by itself; Python clients (requests) do, so users expect it.
-        EnvironmentTransport network = EnvironmentTransport.of(environment);
-        if (!network.isEmpty()) {
-          try {
-            transport = network.transport();
-          } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-          }
+        try {
+          transport = EnvironmentTransport.of(environment).applyTo(transport);
+        } catch (IOException e) {
+          throw new IllegalStateException(e.getMessage(), e);
         }
       }
       AtomicReference<@Nullable Identity> signedIn = new AtomicReference<>();

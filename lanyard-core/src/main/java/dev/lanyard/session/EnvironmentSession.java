@@ -6,6 +6,7 @@ import dev.lanyard.grant.Grant;
 import dev.lanyard.internal.env.Variables;
 import dev.lanyard.internal.text.Printable;
 import dev.lanyard.transport.EnvironmentTransport;
+import dev.lanyard.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,10 +49,7 @@ final class EnvironmentSession {
 
   private TokenSession.Builder builder(Map<String, String> process) throws IOException {
     TokenSession.Builder b = TokenSession.builder();
-    EnvironmentTransport network = EnvironmentTransport.of(process);
-    if (!network.isEmpty()) {
-      b.transport(network.transport());
-    }
+    b.transport(EnvironmentTransport.of(process).applyTo(Transport.defaults()));
     @Nullable URI issuer = uri("ISSUER");
     @Nullable URI tokenEndpoint = uri("TOKEN_ENDPOINT");
     if (issuer != null && tokenEndpoint != null) {

@@ -223,6 +223,17 @@ public final class EnvironmentTransport {
     return builder;
   }
 
+  /**
+   * {@code base} itself when {@link #isEmpty()}, else a copy of it with these settings: what a
+   * caller that reads the environment by default wants.
+   *
+   * @throws IOException as {@link #configure}
+   */
+  public Transport applyTo(Transport base) throws IOException {
+    Objects.requireNonNull(base, "base");
+    return isEmpty() ? base : configure(base.newBuilder()).build();
+  }
+
   /** {@link Transport#builder()} with these settings. */
   public Transport transport() throws IOException {
     return configure(Transport.builder()).build();

@@ -493,7 +493,10 @@ class InteractiveSessionTest {
               }
             });
     caller.start();
-    while (caller.getState() != Thread.State.TIMED_WAITING) { // waiting for the sign-in
+    // No clock to advance here: the condition is another thread parking on the sign-in.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (caller.getState() != Thread.State.TIMED_WAITING) {
+      assertThat(System.nanoTime()).as("the caller waits for the sign-in").isLessThan(deadline);
       Thread.sleep(5);
     }
 

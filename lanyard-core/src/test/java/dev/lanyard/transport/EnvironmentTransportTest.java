@@ -26,6 +26,17 @@ class EnvironmentTransportTest {
   }
 
   @Test
+  void applyTo_nothingSet_theBaseItself_elseACopyWithTheProxy() throws IOException {
+    Transport base = Transport.builder().maxRetries(0).build();
+    assertThat(EnvironmentTransport.of(Map.of()).applyTo(base)).isSameAs(base);
+    Transport proxied =
+        EnvironmentTransport.of(Map.of("HTTPS_PROXY", "http://proxy.example:3128")).applyTo(base);
+    assertThat(proxied.maxRetries()).as("the base's settings kept").isZero();
+    assertThat(proxied.httpClient().proxy()).isPresent();
+    assertThat(base.httpClient().proxy()).isEmpty();
+  }
+
+  @Test
   void httpsProxy_forHttpsOnly_httpProxy_forHttpOnly() throws IOException {
     EnvironmentProxySelector s =
         selector(Map.of("HTTPS_PROXY", "http://secure:3128", "HTTP_PROXY", "plain:8080"));

@@ -38,15 +38,12 @@ public final class Network {
   public static Transport transport(Surroundings env, Settings s, boolean ownsJvm)
       throws IOException {
     EnvironmentTransport n = settings(env, s);
-    if (n.isEmpty()) {
-      return env.transport();
-    }
     if (ownsJvm && n.needsBasicTunnelling()) {
       // A command line owns its JVM: let the JDK send the proxy URL's credentials in CONNECT, as
       // curl does (the library leaves this choice to its program).
       EnvironmentTransport.allowBasicProxyTunnelling();
     }
-    return n.configure(env.transport().newBuilder()).build();
+    return n.applyTo(env.transport());
   }
 
   /** {@code ~/x} from the home folder; a relative path from the working directory. */
